@@ -1,0 +1,45 @@
+/**
+ * Errors a user can meet, each with a stable id and a sentence in both UI languages.
+ * The tRPC error formatter sends `appCode` and `messages`; clients show the one in their
+ * language, and API users get both.
+ */
+export const errorMessages = {
+  "auth.email_taken": {
+    en: "An account with this email already exists. Sign in instead, or use another email.",
+    ar: "يوجد حساب بهذا البريد الإلكتروني. سجّل الدخول، أو استخدم بريدًا آخر.",
+  },
+  "auth.wrong_password": {
+    en: "The email or password is not right. Check them and try again.",
+    ar: "البريد الإلكتروني أو كلمة المرور غير صحيحة. تحقّق منهما وحاول مرة أخرى.",
+  },
+  "auth.weak_password.too_short": {
+    en: "The password is too short: use at least 10 characters.",
+    ar: "كلمة المرور قصيرة جدًا: استخدم 10 أحرف على الأقل.",
+  },
+  "auth.weak_password.too_long": {
+    en: "The password is too long: use at most 200 characters.",
+    ar: "كلمة المرور طويلة جدًا: استخدم 200 حرف على الأكثر.",
+  },
+  "auth.weak_password.too_simple": {
+    en: "The password is too easy to guess: mix more different letters, digits or words.",
+    ar: "كلمة المرور سهلة التخمين: استخدم أحرفًا وأرقامًا وكلمات أكثر تنوعًا.",
+  },
+  "auth.weak_password.contains_email": {
+    en: "The password must not contain your email address.",
+    ar: "يجب ألا تحتوي كلمة المرور على بريدك الإلكتروني.",
+  },
+  "auth.sign_in_required": {
+    en: "Please sign in first.",
+    ar: "يرجى تسجيل الدخول أولًا.",
+  },
+  "not_found": {
+    en: "This page does not exist, or you do not have access to it.",
+    ar: "هذه الصفحة غير موجودة، أو ليس لديك صلاحية الوصول إليها.",
+  },
+  "invalid_input": {
+    en: "Some of what was sent is not valid. Check the highlighted fields.",
+    ar: "بعض ما أُرسل غير صالح. تحقّق من الحقول المعلَّمة.",
+  },
+} as const satisfies Record<string, { en: string; ar: string }>;
+
+export type AppErrorCode = keyof typeof errorMessages;

@@ -1,0 +1,12 @@
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { type AppRouter, appRouter } from "./root";
+import { createCallerFactory, createTRPCContext } from "./trpc";
+
+/** Calls procedures directly on the server (React Server Components, tests). */
+export const createCaller = createCallerFactory(appRouter);
+
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+
+export { type AppRouter, appRouter, createTRPCContext };
+export type { Context, SessionUser } from "./trpc";

@@ -1,0 +1,2 @@
+export { type Actor, type CourseAction, type CourseStanding, can } from "./actor";
+export { canReadText, courseStanding, findReadableText } from "./text";

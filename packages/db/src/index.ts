@@ -1,0 +1,3 @@
+export { createDb, type Db } from "./client";
+export { db } from "./shared-client";
+export * from "./generated/prisma/client";

@@ -1,0 +1,7 @@
+export {
+  createTestDatabase,
+  dropLeftoverTestDatabases,
+  ensureTemplateDatabase,
+  testServerUrl,
+  type TestDatabase,
+} from "./test-database";

@@ -1,0 +1,64 @@
+// Starts the product's two servers — the Next.js web app and the collab (Hocuspocus) server —
+// against a given database, for the run command and the browser tests alike.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { assertPortFree, startService, stopService, waitForHttp } from "./processes";
+
+export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
+
+export interface StackOptions {
+  databaseUrl: string;
+  authSecret: string;
+  webPort: number;
+  collabPort: number;
+  /** Host name the browser uses; cookies are bound to it. */
+  host?: string;
+}
+
+export interface RunningStack {
+  webUrl: string;
+  collabUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const host = options.host ?? "localhost";
+  const webUrl = `http://${host}:${options.webPort}`;
+  const collabUrl = `ws://${host}:${options.collabPort}`;
+  const env = {
+    ...process.env,
+    NODE_ENV: "production" as const,
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: options.databaseUrl,
+    AUTH_SECRET: options.authSecret,
+    AUTH_URL: webUrl,
+    AUTH_TRUST_HOST: "true",
+    COLLAB_URL: collabUrl,
+    COLLAB_PORT: String(options.collabPort),
+    PORT: String(options.webPort),
+  };
+  await assertPortFree(options.webPort, "web app");
+  await assertPortFree(options.collabPort, "collab server");
+  const bin = (app: string, name: string) => path.join(repoRoot, "apps", app, "node_modules/.bin", name);
+  const collab = startService("collab", bin("collab", "tsx"), ["src/main.ts"], {
+    cwd: path.join(repoRoot, "apps/collab"),
+    env,
+  });
+  const web = startService("web", bin("web", "next"), ["start", "--port", String(options.webPort)], {
+    cwd: path.join(repoRoot, "apps/web"),
+    env,
+  });
+  const stop = async () => {
+    await Promise.all([stopService(web), stopService(collab)]);
+  };
+  try {
+    await Promise.all([
+      waitForHttp(`http://127.0.0.1:${options.collabPort}`, { timeoutMs: 30_000, service: collab, name: "The collab server" }),
+      waitForHttp(`http://127.0.0.1:${options.webPort}/`, { timeoutMs: 60_000, service: web, name: "The web app" }),
+    ]);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { webUrl, collabUrl, stop };
+}
