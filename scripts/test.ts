@@ -39,7 +39,7 @@ async function main(): Promise<number> {
 
   try {
     step("Building, type-checking and linting every package");
-    await attempt("build, typecheck and lint", () => turbo(["build", "typecheck", "lint"], ["--concurrency=2"]));
+    await attempt("build, typecheck and lint", () => turbo(["build", "typecheck", "lint", "typecheck:root", "lint:root"], ["--concurrency=2"]));
     step("Unit and integration tests (Vitest)");
     await attempt("unit and integration tests", () => turbo(["test"], ["--concurrency=1", "--continue"]));
     step("Browser tests (Playwright in Debian's Chromium)");

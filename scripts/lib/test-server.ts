@@ -1,6 +1,6 @@
 // The PostgreSQL server the tests use: TEST_DATABASE_URL if set, the machine's at
 // 127.0.0.1:5432 where it answers, otherwise a throwaway embedded cluster.
-import { mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { canConnect, startEmbeddedPostgres } from "@hashiya/db/server";
@@ -20,6 +20,7 @@ export async function provideTestServer(): Promise<TestServer> {
     return { url: local, description: "the PostgreSQL at 127.0.0.1:5432", stop: async () => {} };
   }
   const dir = await mkdtemp(path.join(tmpdir(), "hashiya-test-pg-"));
+  await chmod(dir, 0o755); // as root, PostgreSQL runs as "postgres", which must enter it
   const port = await freePort();
   const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port });
   return {

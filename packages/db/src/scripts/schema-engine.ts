@@ -11,7 +11,8 @@ export async function loadSchemaEngine(schema: string, adapter: object): Promise
   const packageDir = path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
   const bindings = await import(path.join(packageDir, "schema_engine_bg.js"));
   const wasmBytes = await readFile(path.join(packageDir, "schema_engine_bg.wasm"));
-  const { instance } = await WebAssembly.instantiate(wasmBytes, {
+  // Node has WebAssembly at run time; this package's types leave out the DOM library that declares it.
+  const { instance } = await (globalThis as unknown as WasmGlobal).WebAssembly.instantiate(wasmBytes, {
     "./schema_engine_bg.js": bindings,
   });
   bindings.__wbg_set_wasm(instance.exports);
@@ -24,4 +25,13 @@ export async function loadSchemaEngine(schema: string, adapter: object): Promise
     log,
     adapter,
   ) as Promise<SchemaEngine>;
+}
+
+interface WasmGlobal {
+  WebAssembly: {
+    instantiate(
+      bytes: Uint8Array,
+      imports: Record<string, unknown>,
+    ): Promise<{ instance: { exports: Record<string, unknown> } }>;
+  };
 }

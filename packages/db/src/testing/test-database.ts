@@ -1,5 +1,4 @@
 import { createHash, randomBytes } from "node:crypto";
-import pg from "pg";
 import { createDb, type Db } from "../client";
 import { quoteIdent, withAdminClient, withDatabase } from "../server/admin";
 import { applyMigrations, readMigrations } from "../server/migrations";
