@@ -1,0 +1,210 @@
+import { OffsetMap } from "./offsets";
+
+/** How far search folding goes. */
+export interface NormaliseOptions {
+  /** Fold ta marbuta into ha (ة → ه), a common spelling variation. Default false. */
+  taMarbuta?: boolean;
+  /** Lower-case Latin, Greek and Cyrillic letters. Default true. */
+  caseFold?: boolean;
+}
+
+/**
+ * A search form of a text in UTF-16 units with exact maps back to the original:
+ * `start[i]`/`end[i]` are the original range that produced normalised unit `i` (the end runs
+ * over the marks dropped after it), `forward[o]` is the first normalised unit produced at or
+ * after original unit `o`.
+ */
+export interface FoldedText {
+  text: string;
+  start: Int32Array;
+  end: Int32Array;
+  forward: Int32Array;
+}
+
+/** A normalised text with maps back to the original, all in code points. */
+export interface NormalisedText {
+  /** The search form. */
+  text: string;
+  /** Original offset where the character at normalised offset `i` comes from (`i` ≤ length). */
+  toOriginal(i: number): number;
+  /**
+   * Original end offset for a hit ending at normalised offset `i`: past the last character's
+   * dropped marks (tashkeel), so a highlight covers the whole vowelled letter.
+   */
+  toOriginalEnd(i: number): number;
+  /** Normalised offset of the first character kept at or after original offset `i`. */
+  fromOriginal(i: number): number;
+}
+
+const KEEP = 0;
+const DROP_MARK = -1;
+const DROP = -2;
+const SPACE = -3;
+const EXPAND = -4;
+
+const tables = new Map<string, Int32Array>();
+
+function foldTable(options: NormaliseOptions): Int32Array {
+  const key = `${options.taMarbuta === true}|${options.caseFold !== false}`;
+  let table = tables.get(key);
+  if (table) return table;
+  table = new Int32Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) table[c] = classify(c, options);
+  tables.set(key, table);
+  return table;
+}
+
+function classify(c: number, options: NormaliseOptions): number {
+  // Tashkeel, superscript alef, Quranic annotation marks.
+  if ((c >= 0x064b && c <= 0x065f) || c === 0x0670 || (c >= 0x06d6 && c <= 0x06ed))
+    return DROP_MARK;
+  if ((c >= 0x0610 && c <= 0x061a) || (c >= 0x08d3 && c <= 0x08ff && c !== 0x08e2))
+    return DROP_MARK;
+  // Tatweel, ZWJ/ZWNJ, bidi controls (incl. the Trojan-source ones), Arabic letter mark, BOM.
+  if (c === 0x0640 || c === 0x200c || c === 0x200d || c === 0x200e || c === 0x200f) return DROP;
+  if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0x061c || c === 0xfeff)
+    return DROP;
+  if (c >= 0xd800 && c <= 0xdfff) return KEEP;
+  const ch = String.fromCharCode(c);
+  if (/\s/.test(ch)) return SPACE;
+  switch (c) {
+    case 0x0622: // آ
+    case 0x0623: // أ
+    case 0x0625: // إ
+    case 0x0671: // ٱ
+    case 0x0672:
+    case 0x0673:
+      return 0x0627;
+    case 0x0649: // ى
+    case 0x0626: // ئ
+    case 0x06cc: // Persian yeh
+      return 0x064a;
+    case 0x0624: // ؤ
+      return 0x0648;
+    case 0x06a9: // keheh
+      return 0x0643;
+    case 0x0629: // ة
+      return options.taMarbuta === true ? 0x0647 : KEEP;
+  }
+  if (c >= 0x0660 && c <= 0x0669) return 0x30 + c - 0x0660;
+  if (c >= 0x06f0 && c <= 0x06f9) return 0x30 + c - 0x06f0;
+  if ((c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefc)) {
+    return ch.normalize("NFKC") === ch ? KEEP : EXPAND;
+  }
+  if (
+    options.caseFold !== false &&
+    (c < 0x0590 || (c >= 0x1e00 && c <= 0x1fff) || (c >= 0xff21 && c <= 0xff3a))
+  ) {
+    const lower = ch.toLowerCase();
+    if (lower.length === 1 && lower !== ch) return lower.charCodeAt(0);
+  }
+  return KEEP;
+}
+
+/**
+ * Folds a text for search with maps in UTF-16 units (the internal form used by search and
+ * anchoring). Whitespace runs become one space.
+ */
+export function foldWithMap(text: string, options: NormaliseOptions = {}): FoldedText {
+  const table = foldTable(options);
+  const out: number[] = [];
+  const start: number[] = [];
+  const end: number[] = [];
+  const forward = new Int32Array(text.length + 1);
+  let extendable = false;
+  let lastWasSpace = false;
+  const emit = (unit: number, from: number, to: number) => {
+    out.push(unit);
+    start.push(from);
+    end.push(to);
+  };
+  for (let i = 0; i < text.length; i++) {
+    forward[i] = out.length;
+    const c = text.charCodeAt(i);
+    const kind = table[c]!;
+    if (kind === KEEP || kind > 0) {
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+        // Astral characters are kept whole; both units map to the same original character.
+        forward[i + 1] = out.length;
+        emit(c, i, i + 2);
+        emit(text.charCodeAt(i + 1), i, i + 2);
+        i++;
+      } else {
+        emit(kind === KEEP ? c : kind, i, i + 1);
+      }
+      extendable = true;
+      lastWasSpace = false;
+    } else if (kind === DROP_MARK) {
+      if (extendable && end.length > 0) end[end.length - 1] = i + 1;
+      // An astral mark run never occurs in these ranges; nothing else to do.
+    } else if (kind === SPACE) {
+      if (!lastWasSpace) emit(0x20, i, i + 1);
+      lastWasSpace = true;
+      extendable = false;
+    } else if (kind === EXPAND) {
+      for (const unit of foldString(text[i]!.normalize("NFKC").replace(/\s/g, ""), options)) {
+        emit(unit.charCodeAt(0), i, i + 1);
+      }
+      extendable = true;
+      lastWasSpace = false;
+    } else {
+      extendable = false;
+    }
+  }
+  forward[text.length] = out.length;
+  // Built in chunks: String.fromCharCode(...out) would overflow the stack on long texts.
+  let folded = "";
+  for (let i = 0; i < out.length; i += 8192)
+    folded += String.fromCharCode(...out.slice(i, i + 8192));
+  return { text: folded, start: Int32Array.from(start), end: Int32Array.from(end), forward };
+}
+
+/** Folds a short string for comparison, without maps. */
+export function foldString(text: string, options: NormaliseOptions = {}): string {
+  const table = foldTable(options);
+  let out = "";
+  let lastWasSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const kind = table[c]!;
+    if (kind === KEEP) out += text[i];
+    else if (kind > 0) out += String.fromCharCode(kind);
+    else if (kind === SPACE) {
+      if (!lastWasSpace) out += " ";
+      lastWasSpace = true;
+      continue;
+    } else if (kind === EXPAND)
+      out += foldString(text[i]!.normalize("NFKC").replace(/\s/g, ""), options);
+    else continue;
+    lastWasSpace = false;
+  }
+  return out;
+}
+
+/**
+ * Arabic-aware search form of a text: drops tashkeel (harakat, shadda, sukun, superscript
+ * alef, Quranic marks), tatweel, ZWJ/ZWNJ and bidi controls; unifies alef forms (أ إ آ ٱ → ا),
+ * alef maqsura and hamza carriers (ى ئ → ي, ؤ → و), optionally ta marbuta (ة → ه); maps
+ * Arabic-Indic and Persian digits to ASCII; folds presentation forms and Latin case; collapses
+ * whitespace. The maps take normalised code-point offsets back to original ones and forth.
+ */
+export function normaliseForSearch(text: string, options: NormaliseOptions = {}): NormalisedText {
+  const folded = foldWithMap(text, options);
+  const original = new OffsetMap(text);
+  const normalised = new OffsetMap(folded.text);
+  const n = folded.start.length;
+  return {
+    text: folded.text,
+    toOriginal(i) {
+      const u = normalised.toUtf16(i);
+      return original.fromUtf16(u < n ? folded.start[u]! : text.length);
+    },
+    toOriginalEnd(i) {
+      const u = normalised.toUtf16(i);
+      return original.fromUtf16(u > 0 ? folded.end[u - 1]! : 0);
+    },
+    fromOriginal(i) {
+      return normalised.fromUtf16(folded.forward[original.toUtf16(i)]!);
+    },
+  };
+}
