@@ -1,6 +1,6 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { type AppRouter, appRouter } from "./root";
-import { createCallerFactory, createTRPCContext } from "./trpc";
+import { appCodeOf, createCallerFactory, createTRPCContext } from "./trpc";
 
 /** Calls procedures directly on the server (React Server Components, tests). */
 export const createCaller = createCallerFactory(appRouter);
@@ -8,5 +8,5 @@ export const createCaller = createCallerFactory(appRouter);
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 
-export { type AppRouter, appRouter, createTRPCContext };
+export { type AppRouter, appCodeOf, appRouter, createTRPCContext };
 export type { Context, SessionUser } from "./trpc";

@@ -1,0 +1,19 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
+
+const config: NextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // The workspace packages ship TypeScript sources; Next compiles them with the app.
+  transpilePackages: [
+    "@hashiya/api",
+    "@hashiya/auth",
+    "@hashiya/db",
+    "@hashiya/text-model",
+    "@hashiya/annotation-schema",
+  ],
+};
+
+export default withNextIntl(config);

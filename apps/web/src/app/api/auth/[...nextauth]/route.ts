@@ -1,0 +1,3 @@
+import { handlers } from "@hashiya/auth";
+
+export const { GET, POST } = handlers;

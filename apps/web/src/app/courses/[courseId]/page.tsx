@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { cache } from "react";
+import { TextLinkList } from "~/components/text-link-list";
+import { orNotFound } from "~/server/not-found";
+import { api } from "~/trpc/server";
+
+interface Props {
+  params: Promise<{ courseId: string }>;
+}
+
+// Shared by the metadata and the page within one request.
+const loadCourse = cache(async (courseId: string) =>
+  orNotFound((await api()).course.byId({ courseId })),
+);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const course = await loadCourse((await params).courseId);
+  return { title: course.title };
+}
+
+export default async function CoursePage({ params }: Props) {
+  const { courseId } = await params;
+  const [course, t, tRoles] = await Promise.all([
+    loadCourse(courseId),
+    getTranslations("course"),
+    getTranslations("roles"),
+  ]);
+  return (
+    <>
+      <h1 dir="auto">{course.title}</h1>
+      {course.role ? <p className="lede">{t("yourRole", { role: tRoles(course.role) })}</p> : null}
+      <section aria-labelledby="course-texts">
+        <h2 id="course-texts">{t("texts")}</h2>
+        {course.texts.length === 0 ? (
+          <p className="muted">{t("noTexts")}</p>
+        ) : (
+          <TextLinkList texts={course.texts} />
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import { auth } from "@hashiya/auth";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { TextLinkList } from "~/components/text-link-list";
+import { api } from "~/trpc/server";
+
+export default async function HomePage() {
+  const [session, caller, t, tRoles] = await Promise.all([
+    auth(),
+    api(),
+    getTranslations("home"),
+    getTranslations("roles"),
+  ]);
+  const [courses, publicTexts] = await Promise.all([
+    session ? caller.course.mine() : Promise.resolve(null),
+    caller.text.publicList(),
+  ]);
+
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      {courses ? (
+        <section aria-labelledby="your-courses">
+          <h2 id="your-courses">{t("yourCourses")}</h2>
+          {courses.length === 0 ? (
+            <p className="muted">{t("noCourses")}</p>
+          ) : (
+            courses.map((course) => (
+              <div key={course.id} className="course-card">
+                <h3>
+                  <Link href={`/courses/${course.id}`} dir="auto">
+                    {course.title}
+                  </Link>
+                  <span className="badge">{tRoles(course.role)}</span>
+                </h3>
+                <TextLinkList texts={course.texts} />
+              </div>
+            ))
+          )}
+        </section>
+      ) : (
+        <p className="lede">
+          <Link href="/sign-in">{t("signInToSeeCourses")}</Link>
+        </p>
+      )}
+      <section aria-labelledby="public-texts">
+        <h2 id="public-texts">{t("publicTexts")}</h2>
+        {publicTexts.length === 0 ? (
+          <p className="muted">{t("noPublicTexts")}</p>
+        ) : (
+          <TextLinkList
+            texts={publicTexts.map((text) => ({
+              ...text,
+              // The course title may be in either script: isolate it from the sentence.
+              meta: t.rich("inCourse", {
+                title: text.course.title,
+                course: (chunks) => <bdi>{chunks}</bdi>,
+              }),
+            }))}
+          />
+        )}
+      </section>
+    </>
+  );
+}

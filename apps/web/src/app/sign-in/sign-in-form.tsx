@@ -1,0 +1,54 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { type SignInState, signInAction } from "~/auth/actions";
+import { errorSentence } from "~/i18n/errors";
+
+export function SignInForm({ callbackUrl, refused }: { callbackUrl: string; refused: boolean }) {
+  const t = useTranslations("signIn");
+  const locale = useLocale();
+  const [state, action, pending] = useActionState<SignInState, FormData>(
+    signInAction,
+    refused ? { error: "auth.wrong_password", email: "" } : null,
+  );
+  return (
+    <form action={action} className="auth-form" noValidate>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      {state ? (
+        <p className="form-error" role="alert" id="sign-in-error">
+          {errorSentence(state.error, locale)}
+        </p>
+      ) : null}
+      <div className="field">
+        <label htmlFor="email">{t("email")}</label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          dir="ltr"
+          required
+          defaultValue={state?.email}
+          aria-describedby={state ? "sign-in-error" : undefined}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="password">{t("password")}</label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          dir="ltr"
+          required
+          aria-invalid={state ? true : undefined}
+          aria-describedby={state ? "sign-in-error" : undefined}
+        />
+      </div>
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? t("pending") : t("submit")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,125 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { TRPCClientError } from "@trpc/client";
+import { useLocale, useTranslations } from "next-intl";
+import { type FormEvent, useState, useTransition } from "react";
+import { signInAction } from "~/auth/actions";
+import { type AppErrorCode, errorSentence, isAppErrorCode } from "~/i18n/errors";
+import { useTRPC } from "~/trpc/react";
+
+type Field = "name" | "email" | "password" | "form";
+
+/** Which field an API error belongs to, so the sentence appears next to it. */
+function fieldOf(code: AppErrorCode): Field {
+  if (code === "auth.email_taken") return "email";
+  if (code.startsWith("auth.weak_password.")) return "password";
+  return "form";
+}
+
+export function SignUpForm() {
+  const t = useTranslations("signUp");
+  const tErrors = useTranslations("errors");
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const signUp = useMutation(trpc.auth.signUp.mutationOptions());
+  const [error, setError] = useState<{ field: Field; sentence: string } | null>(null);
+  const [signingIn, startSignIn] = useTransition();
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setError(null);
+    try {
+      await signUp.mutateAsync({
+        name: String(form.get("name") ?? ""),
+        email: String(form.get("email") ?? ""),
+        password: String(form.get("password") ?? ""),
+        locale,
+      });
+    } catch (cause) {
+      const code = cause instanceof TRPCClientError ? cause.data?.appCode : null;
+      setError(
+        isAppErrorCode(code)
+          ? { field: fieldOf(code), sentence: errorSentence(code, locale) }
+          : { field: "form", sentence: tErrors("unexpected") },
+      );
+      return;
+    }
+    // The account exists: sign in with the same credentials and go home.
+    form.set("callbackUrl", "/");
+    startSignIn(async () => {
+      const refused = await signInAction(null, form);
+      if (refused) setError({ field: "form", sentence: errorSentence(refused.error, locale) });
+    });
+  }
+
+  const pending = signUp.isPending || signingIn;
+  const errorFor = (field: Field) =>
+    error?.field === field ? (
+      <p
+        className={field === "form" ? "form-error" : "field-error"}
+        role="alert"
+        id={`${field}-error`}
+      >
+        {error.sentence}
+      </p>
+    ) : null;
+  const describedBy = (field: Field, ...more: string[]) =>
+    [error?.field === field ? `${field}-error` : null, ...more].filter(Boolean).join(" ") ||
+    undefined;
+
+  return (
+    <form onSubmit={onSubmit} className="auth-form" noValidate>
+      {errorFor("form")}
+      <div className="field">
+        <label htmlFor="name">{t("name")}</label>
+        <input
+          id="name"
+          name="name"
+          autoComplete="name"
+          dir="auto"
+          required
+          maxLength={80}
+          aria-invalid={error?.field === "name" || undefined}
+          aria-describedby={describedBy("name")}
+        />
+        {errorFor("name")}
+      </div>
+      <div className="field">
+        <label htmlFor="email">{t("email")}</label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          dir="ltr"
+          required
+          aria-invalid={error?.field === "email" || undefined}
+          aria-describedby={describedBy("email")}
+        />
+        {errorFor("email")}
+      </div>
+      <div className="field">
+        <label htmlFor="password">{t("password")}</label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          dir="ltr"
+          required
+          aria-invalid={error?.field === "password" || undefined}
+          aria-describedby={describedBy("password", "password-hint")}
+        />
+        <span className="hint" id="password-hint">
+          {t("passwordHint")}
+        </span>
+        {errorFor("password")}
+      </div>
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? t("pending") : t("submit")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { cache } from "react";
+import { Reader } from "~/reader/reader";
+import { orNotFound } from "~/server/not-found";
+import { api } from "~/trpc/server";
+
+interface Props {
+  params: Promise<{ textId: string }>;
+}
+
+// Shared by the metadata and the page within one request.
+const loadText = cache(async (textId: string) => orNotFound((await api()).text.byId({ textId })));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const text = await loadText((await params).textId);
+  return { title: text.title };
+}
+
+export default async function TextPage({ params }: Props) {
+  const { textId } = await params;
+  const [text, t] = await Promise.all([loadText(textId), getTranslations("reader")]);
+  return (
+    <>
+      <header className="reader-head">
+        <p className="meta">
+          {t("course")}:{" "}
+          <Link href={`/courses/${text.course.id}`} dir="auto">
+            {text.course.title}
+          </Link>
+          {text.isPublic ? <span className="badge">{t("public")}</span> : null}
+        </p>
+        <h1 lang={text.language} dir={text.direction}>
+          {text.title}
+        </h1>
+      </header>
+      <Reader
+        blocks={text.blocks}
+        direction={text.direction}
+        language={text.language}
+        label={t("textLabel", { title: text.title })}
+      />
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+import { createTRPCContext } from "@hashiya/api";
+import type { Session } from "@hashiya/auth";
+import { db } from "@hashiya/db";
+import { env } from "~/env";
+
+/** The tRPC context for one request, shared by the HTTP handler and the RSC caller. */
+export function createContext(session: Session | null) {
+  return createTRPCContext({
+    db,
+    session,
+    authSecret: env.AUTH_SECRET,
+    collabUrl: env.COLLAB_URL,
+  });
+}
