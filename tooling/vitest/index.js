@@ -12,7 +12,7 @@ export function hashiyaVitestConfig(test = {}) {
   const packageName = (process.env.npm_package_name ?? path.basename(process.cwd())).replace(/\W+/g, "-");
   return defineConfig({
     test: {
-      include: ["src/**/*.test.ts"],
+      include: ["src/**/*.test.ts", "src/**/*.test.tsx"],
       testTimeout: 30_000,
       hookTimeout: 60_000,
       ...(reportDir

@@ -1,0 +1,3 @@
+import { hashiyaVitestConfig } from "@hashiya/vitest-config";
+
+export default hashiyaVitestConfig();
