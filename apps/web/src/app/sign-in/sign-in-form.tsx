@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { type SignInState, signInAction } from "~/auth/actions";
+import { FormField } from "~/components/form-field";
 import { errorSentence } from "~/i18n/errors";
 
 export function SignInForm({ callbackUrl, refused }: { callbackUrl: string; refused: boolean }) {
@@ -20,32 +21,26 @@ export function SignInForm({ callbackUrl, refused }: { callbackUrl: string; refu
           {errorSentence(state.error, locale)}
         </p>
       ) : null}
-      <div className="field">
-        <label htmlFor="email">{t("email")}</label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          dir="ltr"
-          required
-          defaultValue={state?.email}
-          aria-describedby={state ? "sign-in-error" : undefined}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="password">{t("password")}</label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          dir="ltr"
-          required
-          aria-invalid={state ? true : undefined}
-          aria-describedby={state ? "sign-in-error" : undefined}
-        />
-      </div>
+      <FormField
+        id="email"
+        label={t("email")}
+        type="email"
+        autoComplete="email"
+        dir="ltr"
+        required
+        defaultValue={state?.email}
+        aria-describedby={state ? "sign-in-error" : undefined}
+      />
+      <FormField
+        id="password"
+        label={t("password")}
+        type="password"
+        autoComplete="current-password"
+        dir="ltr"
+        required
+        aria-invalid={state ? true : undefined}
+        aria-describedby={state ? "sign-in-error" : undefined}
+      />
       <button type="submit" className="button" disabled={pending}>
         {pending ? t("pending") : t("submit")}
       </button>

@@ -5,6 +5,7 @@ import { TRPCClientError } from "@trpc/client";
 import { useLocale, useTranslations } from "next-intl";
 import { type FormEvent, useState, useTransition } from "react";
 import { signInAction } from "~/auth/actions";
+import { FormField } from "~/components/form-field";
 import { type AppErrorCode, errorSentence, isAppErrorCode } from "~/i18n/errors";
 import { useTRPC } from "~/trpc/react";
 
@@ -55,68 +56,43 @@ export function SignUpForm() {
   }
 
   const pending = signUp.isPending || signingIn;
-  const errorFor = (field: Field) =>
-    error?.field === field ? (
-      <p
-        className={field === "form" ? "form-error" : "field-error"}
-        role="alert"
-        id={`${field}-error`}
-      >
-        {error.sentence}
-      </p>
-    ) : null;
-  const describedBy = (field: Field, ...more: string[]) =>
-    [error?.field === field ? `${field}-error` : null, ...more].filter(Boolean).join(" ") ||
-    undefined;
+  const errorFor = (field: Field) => (error?.field === field ? error.sentence : null);
 
   return (
     <form onSubmit={onSubmit} className="auth-form" noValidate>
-      {errorFor("form")}
-      <div className="field">
-        <label htmlFor="name">{t("name")}</label>
-        <input
-          id="name"
-          name="name"
-          autoComplete="name"
-          dir="auto"
-          required
-          maxLength={80}
-          aria-invalid={error?.field === "name" || undefined}
-          aria-describedby={describedBy("name")}
-        />
-        {errorFor("name")}
-      </div>
-      <div className="field">
-        <label htmlFor="email">{t("email")}</label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          dir="ltr"
-          required
-          aria-invalid={error?.field === "email" || undefined}
-          aria-describedby={describedBy("email")}
-        />
-        {errorFor("email")}
-      </div>
-      <div className="field">
-        <label htmlFor="password">{t("password")}</label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          dir="ltr"
-          required
-          aria-invalid={error?.field === "password" || undefined}
-          aria-describedby={describedBy("password", "password-hint")}
-        />
-        <span className="hint" id="password-hint">
-          {t("passwordHint")}
-        </span>
-        {errorFor("password")}
-      </div>
+      {error?.field === "form" ? (
+        <p className="form-error" role="alert" id="form-error">
+          {error.sentence}
+        </p>
+      ) : null}
+      <FormField
+        id="name"
+        label={t("name")}
+        autoComplete="name"
+        dir="auto"
+        required
+        maxLength={80}
+        error={errorFor("name")}
+      />
+      <FormField
+        id="email"
+        label={t("email")}
+        type="email"
+        autoComplete="email"
+        dir="ltr"
+        required
+        error={errorFor("email")}
+      />
+      <FormField
+        id="password"
+        label={t("password")}
+        type="password"
+        autoComplete="new-password"
+        dir="ltr"
+        required
+        hint={t("passwordHint")}
+        error={errorFor("password")}
+      />
       <button type="submit" className="button" disabled={pending}>
         {pending ? t("pending") : t("submit")}
       </button>
