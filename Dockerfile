@@ -11,7 +11,7 @@ FROM node:20-bookworm-slim
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1
 RUN npm install --global pnpm@12.4.2
 WORKDIR /app
-COPY --from=build /app /app
+COPY --from=build --chown=node:node /app /app
 USER node
 EXPOSE 3000 1234
 CMD ["pnpm", "--filter", "@hashiya/web", "start"]
