@@ -5,6 +5,8 @@ const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
 
 const config: NextConfig = {
   reactStrictMode: true,
+  // Lets two builds of the app coexist (e.g. parallel development checks); default ".next".
+  distDir: process.env.HASHIYA_NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   // The workspace packages ship TypeScript sources; Next compiles them with the app.
   transpilePackages: [
