@@ -10,37 +10,43 @@ import {
   withDatabase,
 } from "@hashiya/db/server";
 import { seedDemo } from "../prisma/seed";
-import { dataDir, loadDemoAccounts, loadOrCreateAuthSecret, saveDemoAccounts } from "./lib/local-state";
+import {
+  dataDir,
+  loadDemoAccounts,
+  loadOrCreateAuthSecret,
+  saveDemoAccounts,
+} from "./lib/local-state";
 import { run } from "./lib/processes";
+import { loadStartEnv, type StartEnv } from "./lib/start-env";
 import { repoRoot, startStack } from "./lib/stack";
-
-const WEB_PORT = Number(process.env.PORT ?? 3000);
-const COLLAB_PORT = Number(process.env.COLLAB_PORT ?? 1234);
-const EMBEDDED_PG_PORT = Number(process.env.HASHIYA_EMBEDDED_PG_PORT ?? 54329);
 
 const started = Date.now();
 const step = (line: string) =>
-  console.log(`\x1b[1m» ${line}\x1b[0m \x1b[2m(${((Date.now() - started) / 1000).toFixed(1)} s)\x1b[0m`);
+  console.log(
+    `\x1b[1m» ${line}\x1b[0m \x1b[2m(${((Date.now() - started) / 1000).toFixed(1)} s)\x1b[0m`,
+  );
 
 let embedded: RunningPostgres | null = null;
 
-async function database(): Promise<string> {
-  if (process.env.DATABASE_URL) {
+async function database(settings: StartEnv): Promise<string> {
+  if (settings.DATABASE_URL) {
     step("Using the PostgreSQL at DATABASE_URL");
-    return process.env.DATABASE_URL;
+    return settings.DATABASE_URL;
   }
-  step(`Starting the embedded PostgreSQL (data in .data/postgres, port ${EMBEDDED_PG_PORT})`);
+  const port = settings.HASHIYA_EMBEDDED_PG_PORT;
+  step(`Starting the embedded PostgreSQL (data in .data/postgres, port ${port})`);
   embedded = await startEmbeddedPostgres({
     dataDir: path.join(dataDir, "postgres"),
-    port: EMBEDDED_PG_PORT,
+    port,
     log: (line) => console.error(`[postgres] ${line}`),
   });
   return withDatabase(embedded.url, "hashiya");
 }
 
 async function main() {
-  const authSecret = await loadOrCreateAuthSecret();
-  const databaseUrl = await database();
+  const settings = loadStartEnv();
+  const authSecret = await loadOrCreateAuthSecret(settings.AUTH_SECRET);
+  const databaseUrl = await database(settings);
   await ensureDatabaseExists(databaseUrl);
   step("Applying database migrations");
   const applied = await applyMigrations(databaseUrl, { log: (line) => console.log(`  ${line}`) });
@@ -53,22 +59,43 @@ async function main() {
   if (seed.accounts) await saveDemoAccounts(seed.accounts);
 
   step("Building the apps (the first start takes a minute or two; later ones reuse the cache)");
-  await run("pnpm", ["exec", "turbo", "run", "build", "--filter=@hashiya/web...", "--filter=@hashiya/collab...", "--output-logs=errors-only"], {
-    cwd: repoRoot,
-  });
+  await run(
+    "pnpm",
+    [
+      "exec",
+      "turbo",
+      "run",
+      "build",
+      "--filter=@hashiya/web...",
+      "--filter=@hashiya/collab...",
+      "--output-logs=errors-only",
+    ],
+    {
+      cwd: repoRoot,
+    },
+  );
 
   step("Starting the web app and the collab server");
-  const stack = await startStack({ databaseUrl, authSecret, webPort: WEB_PORT, collabPort: COLLAB_PORT });
+  const stack = await startStack({
+    databaseUrl,
+    authSecret,
+    webPort: settings.PORT,
+    collabPort: settings.COLLAB_PORT,
+  });
 
   const accounts = seed.accounts ?? (await loadDemoAccounts());
   console.log(`\nHashiya is running: open ${stack.webUrl}\n`);
   if (accounts) {
     console.log("Demo accounts (course «مقرر تجريبي · Demo course»):");
     for (const account of accounts) {
-      console.log(`  ${account.role.padEnd(10)} ${account.email.padEnd(26)} password: ${account.password}`);
+      console.log(
+        `  ${account.role.padEnd(10)} ${account.email.padEnd(26)} password: ${account.password}`,
+      );
     }
   } else {
-    console.log("The demo accounts were created earlier on this database; their passwords were printed then.");
+    console.log(
+      "The demo accounts were created earlier on this database; their passwords were printed then.",
+    );
   }
   console.log(`\nThe sample text: ${stack.webUrl}/texts/${seed.textId}`);
   console.log("Press Ctrl+C to stop.\n");

@@ -10,7 +10,9 @@ import { provideTestServer } from "./lib/test-server";
 const reportDir = path.join(repoRoot, ".test-results");
 const started = Date.now();
 const step = (line: string) =>
-  console.log(`\n\x1b[1m» ${line}\x1b[0m \x1b[2m(${((Date.now() - started) / 1000).toFixed(0)} s)\x1b[0m`);
+  console.log(
+    `\n\x1b[1m» ${line}\x1b[0m \x1b[2m(${((Date.now() - started) / 1000).toFixed(0)} s)\x1b[0m`,
+  );
 
 async function main(): Promise<number> {
   await rm(reportDir, { recursive: true, force: true });
@@ -26,7 +28,10 @@ async function main(): Promise<number> {
     TURBO_TELEMETRY_DISABLED: "1",
   };
   const turbo = (tasks: string[], extra: string[] = []) =>
-    run("pnpm", ["exec", "turbo", "run", ...tasks, "--output-logs=new-only", ...extra], { cwd: repoRoot, env });
+    run("pnpm", ["exec", "turbo", "run", ...tasks, "--output-logs=new-only", ...extra], {
+      cwd: repoRoot,
+      env,
+    });
 
   const failures: string[] = [];
   const attempt = async (name: string, work: () => Promise<void>) => {
@@ -39,9 +44,13 @@ async function main(): Promise<number> {
 
   try {
     step("Building, type-checking and linting every package");
-    await attempt("build, typecheck and lint", () => turbo(["build", "typecheck", "lint", "typecheck:root", "lint:root"], ["--concurrency=2"]));
+    await attempt("build, typecheck and lint", () =>
+      turbo(["build", "typecheck", "lint", "typecheck:root", "lint:root"], ["--concurrency=2"]),
+    );
     step("Unit and integration tests (Vitest)");
-    await attempt("unit and integration tests", () => turbo(["test"], ["--concurrency=1", "--continue"]));
+    await attempt("unit and integration tests", () =>
+      turbo(["test"], ["--concurrency=1", "--continue"]),
+    );
     step("Browser tests (Playwright in Debian's Chromium)");
     await attempt("browser tests", () =>
       run("pnpm", ["--filter", "@hashiya/e2e", "run", "e2e"], { cwd: repoRoot, env }),
@@ -66,7 +75,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error) => {
-    console.error(`The test command could not run: ${error instanceof Error ? error.stack : error}`);
+    console.error(
+      `The test command could not run: ${error instanceof Error ? error.stack : error}`,
+    );
     console.log("0 passed, 1 failed");
     process.exit(1);
   },

@@ -10,8 +10,8 @@ const secretFile = path.join(dataDir, "auth-secret");
 const accountsFile = path.join(dataDir, "demo-accounts.json");
 
 /** AUTH_SECRET from the environment, or one generated on the first start and kept. */
-export async function loadOrCreateAuthSecret(): Promise<string> {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+export async function loadOrCreateAuthSecret(given?: string): Promise<string> {
+  if (given) return given;
   try {
     return (await readFile(secretFile, "utf8")).trim();
   } catch {

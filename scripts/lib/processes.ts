@@ -73,7 +73,9 @@ export async function waitForHttp(
   const deadline = Date.now() + options.timeoutMs;
   while (Date.now() < deadline) {
     if (options.service.exitCode !== null) {
-      throw new Error(`${options.name} stopped before it was ready (exit ${options.service.exitCode}); its log is above.`);
+      throw new Error(
+        `${options.name} stopped before it was ready (exit ${options.service.exitCode}); its log is above.`,
+      );
     }
     try {
       const response = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(2000) });
@@ -91,7 +93,11 @@ export function assertPortFree(port: number, purpose: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once("error", () =>
-      reject(new Error(`port ${port} (${purpose}) is already in use: stop what uses it, or choose another port.`)),
+      reject(
+        new Error(
+          `port ${port} (${purpose}) is already in use: stop what uses it, or choose another port.`,
+        ),
+      ),
     );
     probe.listen(port, () => probe.close(() => resolve()));
   });

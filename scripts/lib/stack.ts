@@ -39,22 +39,36 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   };
   await assertPortFree(options.webPort, "web app");
   await assertPortFree(options.collabPort, "collab server");
-  const bin = (app: string, name: string) => path.join(repoRoot, "apps", app, "node_modules/.bin", name);
+  const bin = (app: string, name: string) =>
+    path.join(repoRoot, "apps", app, "node_modules/.bin", name);
   const collab = startService("collab", bin("collab", "tsx"), ["src/main.ts"], {
     cwd: path.join(repoRoot, "apps/collab"),
     env,
   });
-  const web = startService("web", bin("web", "next"), ["start", "--port", String(options.webPort)], {
-    cwd: path.join(repoRoot, "apps/web"),
-    env,
-  });
+  const web = startService(
+    "web",
+    bin("web", "next"),
+    ["start", "--port", String(options.webPort)],
+    {
+      cwd: path.join(repoRoot, "apps/web"),
+      env,
+    },
+  );
   const stop = async () => {
     await Promise.all([stopService(web), stopService(collab)]);
   };
   try {
     await Promise.all([
-      waitForHttp(`http://127.0.0.1:${options.collabPort}`, { timeoutMs: 30_000, service: collab, name: "The collab server" }),
-      waitForHttp(`http://127.0.0.1:${options.webPort}/`, { timeoutMs: 60_000, service: web, name: "The web app" }),
+      waitForHttp(`http://127.0.0.1:${options.collabPort}`, {
+        timeoutMs: 30_000,
+        service: collab,
+        name: "The collab server",
+      }),
+      waitForHttp(`http://127.0.0.1:${options.webPort}/`, {
+        timeoutMs: 60_000,
+        service: web,
+        name: "The web app",
+      }),
     ]);
   } catch (error) {
     await stop();

@@ -30,7 +30,8 @@ export async function tallyReports(reportDir: string): Promise<Tally> {
       const vitest = report as VitestReport;
       tally.passed += vitest.numPassedTests;
       // A suite that fails to load has no failed tests of its own: count it once.
-      tally.failed += vitest.numFailedTests + (vitest.numFailedTests === 0 ? vitest.numFailedTestSuites : 0);
+      tally.failed +=
+        vitest.numFailedTests + (vitest.numFailedTests === 0 ? vitest.numFailedTestSuites : 0);
       tally.skipped += vitest.numPendingTests + vitest.numTodoTests;
     } else if ("stats" in report) {
       const playwright = report as PlaywrightReport;

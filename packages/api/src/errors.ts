@@ -32,6 +32,38 @@ export const errorMessages = {
     en: "Please sign in first.",
     ar: "يرجى تسجيل الدخول أولًا.",
   },
+  "course.members_only": {
+    en: "Only members of this course can comment here. Ask the instructor for an invitation.",
+    ar: "التعليق هنا لأعضاء هذا المقرر فقط. اطلب دعوة من المدرّس.",
+  },
+  "text.version_conflict": {
+    en: "The text changed while you were reading it. Reload it and select the passage again.",
+    ar: "تغيّر النص أثناء قراءتك له. أعد تحميله وحدِّد المقطع من جديد.",
+  },
+  "annotation.invalid_range": {
+    en: "The selected passage is not in the text. Select it again.",
+    ar: "المقطع المحدَّد غير موجود في النص. حدِّده من جديد.",
+  },
+  "comment.empty": {
+    en: "The comment is empty. Write something before sending it.",
+    ar: "التعليق فارغ. اكتب شيئًا قبل إرساله.",
+  },
+  "comment.too_long": {
+    en: "The comment is too long: keep it under 10,000 characters.",
+    ar: "التعليق طويل جدًا: اجعله أقل من 10٬000 حرف.",
+  },
+  "thread.deleted": {
+    en: "This comment has been deleted: it can no longer be edited, replied to or reacted to.",
+    ar: "حُذف هذا التعليق: لم يعد ممكنًا تعديله أو الرد عليه أو التفاعل معه.",
+  },
+  "live.unavailable": {
+    en: "Live updates are not available right now. Reload the page to see the latest comments.",
+    ar: "التحديثات المباشرة غير متاحة الآن. أعد تحميل الصفحة لرؤية أحدث التعليقات.",
+  },
+  "forbidden": {
+    en: "You are not allowed to do this.",
+    ar: "ليس مسموحًا لك بهذا.",
+  },
   "not_found": {
     en: "This page does not exist, or you do not have access to it.",
     ar: "هذه الصفحة غير موجودة، أو ليس لديك صلاحية الوصول إليها.",

@@ -9,6 +9,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import { type AppErrorCode, errorMessages } from "./errors";
+import type { LiveHub } from "./live/hub";
 import type { Actor } from "./policies";
 
 // 1. Context
@@ -26,6 +27,8 @@ export interface Context {
   /** Secret shared with the collab server, for its short-lived tokens. */
   authSecret: string;
   collabUrl: string;
+  /** The process-wide live hub; without one, live subscriptions are refused. */
+  live: LiveHub | null;
 }
 
 export function createTRPCContext(options: {
@@ -33,12 +36,15 @@ export function createTRPCContext(options: {
   session: { user?: SessionUser | null } | null;
   authSecret: string;
   collabUrl: string;
+  /** One hub per process (`createLiveHub(DATABASE_URL)`), shared by every request. */
+  live?: LiveHub | null;
 }): Context {
   return {
     db: options.db,
     user: options.session?.user?.id ? options.session.user : null,
     authSecret: options.authSecret,
     collabUrl: options.collabUrl,
+    live: options.live ?? null,
   };
 }
 
@@ -61,7 +67,11 @@ export function appError(
 export function appCodeOf(error: TRPCError): AppErrorCode | null {
   const cause = error.cause as { appCode?: AppErrorCode } | undefined;
   if (cause?.appCode) return cause.appCode;
-  if (error.cause instanceof ZodError) return "invalid_input";
+  if (error.cause instanceof ZodError) {
+    // Schemas name a specific refusal (e.g. "comment.too_long") by using its id as the message.
+    const coded = error.cause.issues.find((issue) => Object.hasOwn(errorMessages, issue.message));
+    return coded ? (coded.message as AppErrorCode) : "invalid_input";
+  }
   if (error.code === "NOT_FOUND") return "not_found";
   if (error.code === "UNAUTHORIZED") return "auth.sign_in_required";
   return null;
@@ -69,6 +79,12 @@ export function appCodeOf(error: TRPCError): AppErrorCode | null {
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
+  // Pings keep idle SSE streams open through proxies; a client that hears nothing for longer
+  // reconnects (with its last event id, so it misses nothing).
+  sse: {
+    ping: { enabled: true, intervalMs: 15_000 },
+    client: { reconnectAfterInactivityMs: 40_000 },
+  },
   errorFormatter({ shape, error }) {
     const appCode = appCodeOf(error);
     return {

@@ -66,23 +66,48 @@ describe("anchor", () => {
     }
   });
 
-  test("an annotation survives added tashkeel and covers the marks", () => {
+  test("a tashkeel-only change anchors (via normalised), not drifted, and covers the marks", () => {
     const at = seed.indexOf("تروتسكي");
     const d = describeRange(seed, { start: at, end: at + 7 });
     const edited = seed.replaceAll("تروتسكي", "تْرُوتْسْكِيّ").replaceAll("لينين", "لِينِين");
     const result = anchor(edited, d.selectors);
-    expect(result).toMatchObject({ state: "drifted", score: 1, start: at });
-    if (result.state === "drifted") expect(edited.slice(result.start, result.end)).toBe("تْرُوتْسْكِيّ");
+    const vowelled = "تْرُوتْسْكِيّ";
+    expect(result).toEqual({
+      state: "anchored",
+      via: "normalised",
+      score: 1,
+      start: at,
+      end: at + vowelled.length,
+    });
     // And back: an annotation made on the vowelled text anchors on the bare one.
-    const v = describeRange(edited, { start: at, end: at + "تْرُوتْسْكِيّ".length });
-    expect(anchor(seed, v.selectors)).toMatchObject({ state: "drifted", start: at, end: at + 7 });
+    const v = describeRange(edited, { start: at, end: at + vowelled.length });
+    expect(anchor(seed, v.selectors)).toEqual({
+      state: "anchored",
+      via: "normalised",
+      score: 1,
+      start: at,
+      end: at + 7,
+    });
   });
 
-  test("tatweel, ZWNJ and bidi controls inserted into the text do not lose an anchor", () => {
+  test("tatweel, ZWNJ and bidi controls inserted into the text anchor via normalised", () => {
     const at = seed.indexOf("بوخارين");
     const d = describeRange(seed, { start: at, end: at + 7 });
     const edited = seed.replace("بوخارين", "\u2067بوخـــا\u200cرين\u2069");
-    expect(anchor(edited, d.selectors)).toMatchObject({ state: "drifted", start: at + 1 });
+    expect(anchor(edited, d.selectors)).toEqual({
+      state: "anchored",
+      via: "normalised",
+      score: 1,
+      start: at + 1,
+      end: at + 12,
+    });
+  });
+
+  test("a changed hamza form or alef maqsura anchors via normalised", () => {
+    const at = seed.indexOf("انشات");
+    const d = describeRange(seed, { start: at, end: at + 5 });
+    const edited = seed.replace("انشات", "أنشأت").replaceAll("على", "علي");
+    expect(anchor(edited, d.selectors)).toMatchObject({ state: "anchored", via: "normalised", start: at });
   });
 
   test("positions are code points: emoji before the quote shift UTF-16 but not the anchor", () => {

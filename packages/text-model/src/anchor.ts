@@ -1,15 +1,41 @@
-import { approxSearch, headDistance, tailDistance } from "./approx-match";
-import { foldString } from "./normalise-arabic";
+import {
+  AMBIGUOUS,
+  type Candidate,
+  type Choice,
+  NEARNESS_MARGIN,
+  type Query,
+  choose,
+  clearlyNearer,
+  contextAgrees,
+  nearestOccurrences,
+  perfectContext,
+  prefixScore,
+  score,
+  suffixScore,
+} from "./anchor-candidates";
+import { approxSearch } from "./approx-match";
 import { type PreparedText, prepareText } from "./prepared-text";
 import type { TextPositionSelector, TextQuoteSelector, TextSelector } from "./selectors";
 
 /**
- * Where an annotation landed. `anchored`: the stored quote is there, exactly. `drifted`: found
- * by normalised or approximate matching, with a confidence `score` in [0, 1] (for a review
- * list). `orphaned`: not found with enough confidence; the annotation is kept, not guessed.
+ * Where an annotation landed.
+ * - `anchored`: the stored quote is there. `via: "position" | "quote"`: the range holds exactly
+ *   the stored quote; `via: "normalised"`: it differs only by what search normalisation ignores
+ *   (tashkeel, tatweel, alef/ya/hamza forms, ZWJ/ZWNJ, bidi controls, digits' script), so a
+ *   text that merely gained or lost vowels does not flood anyone's review list.
+ * - `drifted`: the quote itself was found approximately, with a confidence `score` in [0, 1],
+ *   for a review list.
+ * - `orphaned`: not found with enough confidence (`not_found`), or found in several places that
+ *   neither the context nor the position tells apart (`ambiguous`). Kept, never guessed.
  */
 export type AnchorResult =
-  | { state: "anchored"; start: number; end: number; score: 1; via: "position" | "quote" }
+  | {
+      state: "anchored";
+      start: number;
+      end: number;
+      score: 1;
+      via: "position" | "quote" | "normalised";
+    }
   | { state: "drifted"; start: number; end: number; score: number; via: "fuzzy" }
   | { state: "orphaned"; reason: "not_found" | "ambiguous" | "no_selector" };
 
@@ -21,34 +47,24 @@ export interface AnchorOptions {
   window?: number;
 }
 
-const QUOTE_WEIGHT = 50;
-const CONTEXT_WEIGHT = 20;
 /** A quote at least this long (normalised units) is distinctive on its own. */
 const LONG_QUOTE = 24;
-/** Exact occurrences examined at most, nearest to the expected position first. */
-const MAX_EXACT_CANDIDATES = 500;
-
-interface Candidate {
-  /** Original UTF-16 range. */
-  s: number;
-  e: number;
-  /** Folded-text range. */
-  ns: number;
-  ne: number;
-  quoteScore: number;
-  prefixScore: number;
-  suffixScore: number;
-  distance: number;
-}
+/** Occurrences examined at most per step, nearest to the expected position first. */
+const MAX_CANDIDATES = 500;
+/** A fuzzy match near the expected position this good is taken without searching further. */
+const NEAR_FUZZY_ENOUGH = 0.9;
 
 /**
  * Anchors stored selectors in a (possibly edited) canonical text. Steps, cheapest first:
  * 1. the position, verified by the quote (and not contradicted by the context);
- * 2. the exact quote, the occurrence chosen by prefix/suffix, then nearness to the position;
- * 3. an approximate match of the quote in the Arabic-normalised text (tashkeel, hamza forms…
- *    ignored) with at most `maxErrorRate` edits, searched near the expected position first,
- *    then in the whole text; accepted only when its context agrees or the quote is long.
- * Returns code-point offsets of the canonical text. Never throws on odd selectors: they orphan.
+ * 2. the exact quote, the occurrence chosen by prefix/suffix, then by nearness to the position;
+ * 3. the same in the Arabic-normalised text (`anchored`, `via: "normalised"`);
+ * 4. an approximate match of the normalised quote with at most `maxErrorRate` edits, accepted
+ *    only when its context agrees or the quote is long (`drifted`).
+ * Steps 2–4 look near the expected position first, then in the whole text. When several places
+ * fit equally well and the position does not clearly pick one, the result is orphaned
+ * (`ambiguous`). Returns code-point offsets of the canonical text, widened to whole grapheme
+ * clusters. Never throws on odd selectors: they orphan.
  */
 export function anchor(
   text: string | PreparedText,
@@ -84,6 +100,35 @@ export function anchorMany(
   return results;
 }
 
+interface Span {
+  lo: number;
+  hi: number;
+}
+
+/** The original text or its folded form, with the quote and context in the same form. */
+interface Space {
+  text: string;
+  quote: string;
+  prefix: string | null;
+  suffix: string | null;
+  /** Expected start of the quote in this space. */
+  at: number;
+  /** Scores an occurrence of the quote starting at `s` (units of this space). */
+  candidate(s: number): Candidate;
+}
+
+interface Step {
+  via: "quote" | "normalised" | "fuzzy";
+  search: (span: Span) => Choice;
+  at: number;
+  length: number;
+  total: number;
+  /** Lowest score for a near result to be taken without looking at the whole text. */
+  enough: number;
+}
+
+const NOT_FOUND: AnchorResult = { state: "orphaned", reason: "not_found" };
+
 class Anchorer {
   private readonly rate: number;
   private readonly window: number;
@@ -100,177 +145,220 @@ class Anchorer {
   anchor(selectors: readonly TextSelector[], shift = 0): AnchorResult {
     const quote = selectors.find(isQuote);
     const position = selectors.find(isPosition);
-    const text = this.p.text;
     const offsets = this.p.offsets;
     const validPosition =
-      position && position.start < position.end && position.end <= offsets.length;
-    const clamp = (cp: number) => Math.max(0, Math.min(cp, offsets.length));
-    const stored = position ? offsets.toUtf16(clamp(position.start)) : 0;
-    const expected = position ? offsets.toUtf16(clamp(position.start + shift)) : 0;
-
+      position !== undefined && position.start < position.end && position.end <= offsets.length;
     if (!quote) {
       if (!validPosition) return { state: "orphaned", reason: "no_selector" };
-      return this.result(
-        "anchored",
-        offsets.toUtf16(position.start),
-        offsets.toUtf16(position.end),
-        1,
-        "position",
-      );
+      const s = offsets.toUtf16(position.start);
+      return this.found(this.rawCandidate(s, offsets.toUtf16(position.end), null, s), "position");
     }
-    const exact = quote.exact;
-    const fq = foldString(exact);
-    const fp = foldString(quote.prefix ?? "");
-    const fs = foldString(quote.suffix ?? "");
-
-    // 1. Position verified by quote.
+    const q = this.query(quote);
     if (validPosition) {
-      const s = stored;
-      const e = offsets.toUtf16(position.end);
-      if (text.slice(s, e) === exact) {
-        if (hasSameContext(text, s, e, quote)) return this.result("anchored", s, e, 1, "position");
-        const c = this.exactCandidate(s, e, quote, fp, fs, expected);
-        if (
-          this.contextAgrees(c, fp, fs) ||
-          Math.max(c.prefixScore, c.suffixScore) >= 0.5 ||
-          fq.length >= 16
-        ) {
-          return this.result("anchored", s, e, 1, "position");
-        }
+      const verified = this.atPosition(q, position);
+      if (verified) return verified;
+    }
+    const hasPosition = position !== undefined;
+    const clamp = (cp: number) => Math.max(0, Math.min(cp, offsets.length));
+    const expected = hasPosition ? offsets.toUtf16(clamp(position.start + shift)) : 0;
+    const [raw, normalised, fuzzy] = this.steps(q, expected, hasPosition);
+    // Exact and normalised matches anywhere outrank an approximate one nearby: a look-alike next
+    // to the expected place must not win over the real passage moved further away.
+    const plan: Array<[Step, "near" | "everywhere"]> = hasPosition
+      ? [
+          [raw, "near"],
+          [normalised, "near"],
+          [raw, "everywhere"],
+          [normalised, "everywhere"],
+          [fuzzy, "near"],
+          [fuzzy, "everywhere"],
+        ]
+      : [
+          [raw, "everywhere"],
+          [normalised, "everywhere"],
+          [fuzzy, "everywhere"],
+        ];
+    for (const [step, where] of plan) {
+      if (where === "near") {
+        const span = {
+          lo: Math.max(0, step.at - this.window),
+          hi: Math.min(step.total, step.at + step.length + this.window),
+        };
+        const c = step.search(span);
+        if (isCandidate(c) && score(c) >= step.enough && settled(c, step, span))
+          return this.found(c, step.via, q);
+      } else {
+        const c = step.search({ lo: 0, hi: step.total });
+        if (c === AMBIGUOUS) return { state: "orphaned", reason: "ambiguous" };
+        if (c) return this.found(c, step.via, q);
       }
     }
+    return NOT_FOUND;
+  }
 
-    // 2–3 near the expected position, then 4–5 in the whole text (only when needed, so that
-    // many anchors on a long text cost about one window each, not one text each).
-    const near = {
-      lo: Math.max(0, expected - this.window),
-      hi: Math.min(text.length, expected + exact.length + this.window),
+  private query(quote: TextQuoteSelector): Query {
+    // Taken as stored: selectors are in the canonical (NFC) form; importers convert them.
+    const side = (s: unknown) => (typeof s === "string" ? s : null);
+    const exact = quote.exact;
+    const prefix = side(quote.prefix);
+    const suffix = side(quote.suffix);
+    // A side stored as marks or controls only folds to nothing: that is no context, not an edge.
+    const fold = (side: string | null) => {
+      if (side === null) return null;
+      const folded = this.p.fold(side);
+      return folded === "" && side !== "" ? null : folded;
     };
-    const everywhere = { lo: 0, hi: text.length };
-    const nearExact = this.exactStep(quote, fq, fp, fs, expected, near);
-    if (nearExact) return this.result("anchored", nearExact.s, nearExact.e, 1, "quote");
-    // A quote of only spaces, marks or controls has nothing to match approximately.
-    const fuzzy = fq.trim() !== "";
+    return { exact, prefix, suffix, fq: this.p.fold(exact), fp: fold(prefix), fs: fold(suffix) };
+  }
+
+  /** Step 1: the stored position, if the quote is there and the context does not object. */
+  private atPosition(q: Query, position: TextPositionSelector): AnchorResult | undefined {
+    const s = this.p.offsets.toUtf16(position.start);
+    const e = this.p.offsets.toUtf16(position.end);
+    if (this.p.text.slice(s, e) !== q.exact) return undefined;
+    const c = this.rawCandidate(s, e, q, s);
+    const noContext = q.fp === null && q.fs === null;
+    if (noContext || contextAgrees(c, q) || q.fq.length >= 16) return this.found(c, "position", q);
+    return undefined;
+  }
+
+  private steps(q: Query, expected: number, hasPosition: boolean): [Step, Step, Step] {
     const folded = this.p.folded;
     const fExpected = folded.forward[expected]!;
-    const fNear = { lo: folded.forward[near.lo]!, hi: folded.forward[near.hi]! };
-    let best = fuzzy ? this.fuzzyStep(fq, fp, fs, fExpected, fNear) : undefined;
-    if (best && score(best) >= 0.9)
-      return this.result("drifted", best.s, best.e, score(best), "fuzzy");
-    if (near.lo > 0 || near.hi < text.length) {
-      const farExact = this.exactStep(quote, fq, fp, fs, expected, everywhere);
-      if (farExact) return this.result("anchored", farExact.s, farExact.e, 1, "quote");
-      const far = fuzzy
-        ? this.fuzzyStep(fq, fp, fs, fExpected, { lo: 0, hi: folded.text.length })
-        : undefined;
-      if (far && (!best || score(far) > score(best))) best = far;
-    }
-    if (!best) return { state: "orphaned", reason: "not_found" };
-    return this.result("drifted", best.s, best.e, score(best), "fuzzy");
+    const raw: Space = {
+      text: this.p.text,
+      quote: q.exact,
+      prefix: q.prefix,
+      suffix: q.suffix,
+      at: expected,
+      candidate: (s) => this.rawCandidate(s, s + q.exact.length, q, expected),
+    };
+    const fold: Space = {
+      text: folded.text,
+      quote: q.fq,
+      prefix: q.fp,
+      suffix: q.fs,
+      at: fExpected,
+      candidate: (ns) => this.foldedCandidate(ns, ns + q.fq.length, 1, q, fExpected),
+    };
+    const inRaw = { at: expected, length: q.exact.length, total: this.p.text.length };
+    const inFolded = { at: fExpected, length: q.fq.length, total: folded.text.length };
+    // A quote of only spaces, marks or controls has nothing to match once normalised.
+    const foldable = q.fq.trim() !== "";
+    return [
+      { via: "quote", search: (span) => this.exactIn(raw, q, span, hasPosition), ...inRaw, enough: 0 },
+      {
+        via: "normalised",
+        search: (span) => (foldable ? this.exactIn(fold, q, span, hasPosition) : undefined),
+        ...inFolded,
+        enough: 0,
+      },
+      {
+        via: "fuzzy",
+        search: (span) => (foldable ? this.fuzzyIn(q, fExpected, span, hasPosition) : undefined),
+        ...inFolded,
+        enough: NEAR_FUZZY_ENOUGH,
+      },
+    ];
   }
 
   /**
-   * Exact quote inside `[lo, hi)` (original UTF-16): the quote with its whole stored context
-   * settles it at once; otherwise context picks among repeats and nearness breaks ties.
+   * Exact occurrences of the quote inside `span` of a space: the quote with its whole stored
+   * context settles it at once (unless it occurs twice); otherwise context picks among repeats.
    */
-  private exactStep(
-    quote: TextQuoteSelector,
-    fq: string,
-    fp: string,
-    fs: string,
-    expected: number,
-    span: Span,
-  ): Candidate | undefined {
-    const text = this.p.text;
-    const exact = quote.exact;
-    const prefix = quote.prefix ?? "";
-    const withContext = prefix + exact + (quote.suffix ?? "");
-    if (withContext.length > exact.length) {
-      const from = Math.max(0, span.lo - prefix.length);
-      const to = Math.min(text.length, span.hi + withContext.length);
-      for (const at of nearestOccurrences(text, withContext, expected - prefix.length, from, to)) {
-        const s = at + prefix.length;
-        if (hasSameContext(text, s, s + exact.length, quote))
-          return { ...this.exactCandidate(s, s + exact.length, quote, fp, fs, expected) };
-        break;
-      }
-    }
+  private exactIn(sp: Space, q: Query, span: Span, hasPosition: boolean): Choice {
+    if (sp.quote.length === 0) return undefined;
+    const whole = this.wholeContextIn(sp, span, hasPosition);
+    if (whole !== undefined) return whole;
     const accepted: Candidate[] = [];
-    let examined = 0;
     let unique: boolean | undefined;
-    for (const s of nearestOccurrences(text, exact, expected, span.lo, span.hi)) {
-      const c = this.exactCandidate(s, s + exact.length, quote, fp, fs, expected);
-      if (this.contextAgrees(c, fp, fs)) accepted.push(c);
-      else if (fq.length >= LONG_QUOTE) {
-        unique ??= text.indexOf(exact) === text.lastIndexOf(exact);
+    let perfect: Candidate | undefined;
+    let examined = 0;
+    for (const s of nearestOccurrences(sp.text, sp.quote, sp.at, span.lo, span.hi)) {
+      const c = sp.candidate(s);
+      // Past this distance nothing can compete with a perfect match (see `choose`).
+      if (perfect && hasPosition && clearlyNearer(perfect, c)) break;
+      if (contextAgrees(c, q)) accepted.push(c);
+      else if (q.fq.length >= LONG_QUOTE) {
+        unique ??= sp.text.indexOf(sp.quote) === sp.text.lastIndexOf(sp.quote);
         if (unique) accepted.push(c);
       }
-      if ((c.prefixScore === 1 && c.suffixScore === 1) || ++examined >= MAX_EXACT_CANDIDATES) break;
+      if (perfectContext(c, q)) perfect ??= c;
+      if (++examined >= MAX_CANDIDATES) break;
     }
-    return pickBest(accepted);
+    return choose(accepted, hasPosition);
   }
 
-  /** Best acceptable approximate match of the folded quote inside folded `[lo, hi)`. */
-  private fuzzyStep(
-    fq: string,
-    fp: string,
-    fs: string,
-    fExpected: number,
-    span: Span,
-  ): Candidate | undefined {
-    const maxErrors = Math.min(Math.floor(fq.length * this.rate), 256);
-    return this.bestFuzzy(
-      approxSearch(this.p.folded.text, fq, maxErrors, span.lo, span.hi),
-      fq,
-      fp,
-      fs,
-      fExpected,
-    );
+  /** The quote with its whole context, nearest first; AMBIGUOUS if a rival is about as near. */
+  private wholeContextIn(sp: Space, span: Span, hasPosition: boolean): Choice {
+    const { text, quote, prefix, suffix } = sp;
+    if (prefix === null || suffix === null) return undefined;
+    const needle = prefix + quote + suffix;
+    // An empty side is the text's edge: the quote must touch it.
+    const places = function* (lo: number, hi: number) {
+      let examined = 0;
+      for (const w of nearestOccurrences(text, needle, sp.at - prefix.length, lo, hi)) {
+        if (++examined > MAX_CANDIDATES) return;
+        const s = w + prefix.length;
+        if ((prefix === "" && s !== 0) || (suffix === "" && s + quote.length !== text.length))
+          continue;
+        yield s;
+      }
+    };
+    const [s] = places(Math.max(0, span.lo - prefix.length), Math.min(text.length, span.hi + suffix.length));
+    if (s === undefined) return undefined;
+    const first = sp.candidate(s);
+    // Only a rival within `clearlyNearer` reach matters, or anywhere without a position.
+    const reach = hasPosition ? 2 * first.distance + NEARNESS_MARGIN : text.length;
+    const lo = Math.max(0, sp.at - reach - prefix.length);
+    const hi = Math.min(text.length, sp.at + quote.length + reach + suffix.length);
+    for (const other of places(lo, hi)) {
+      if (other === s) continue;
+      return hasPosition && clearlyNearer(first, sp.candidate(other)) ? first : AMBIGUOUS;
+    }
+    return first;
   }
 
-  private bestFuzzy(
-    matches: ReturnType<typeof approxSearch>,
-    fq: string,
-    fp: string,
-    fs: string,
-    fExpected: number,
-  ): Candidate | undefined {
+  /** Acceptable approximate matches of the folded quote inside folded `span`. */
+  private fuzzyIn(q: Query, fExpected: number, span: Span, hasPosition: boolean): Choice {
+    const maxErrors = Math.min(Math.floor(q.fq.length * this.rate), 256);
+    // With no edit allowed this would be the normalised step again.
+    if (maxErrors === 0) return undefined;
+    let matches = approxSearch(this.p.folded.text, q.fq, maxErrors, span.lo, span.hi);
+    if (matches.length > MAX_CANDIDATES) {
+      // Scoring context costs more than matching: only the nearest are scored.
+      const away = (m: { start: number }) => Math.abs(m.start - fExpected);
+      matches = matches.sort((a, b) => away(a) - away(b)).slice(0, MAX_CANDIDATES);
+    }
     const accepted: Candidate[] = [];
     for (const m of matches) {
-      const c = this.foldedCandidate(m.start, m.end, 1 - m.errors / fq.length, fp, fs, fExpected);
-      const longAndClose = fq.length >= 2 * LONG_QUOTE && c.quoteScore >= 0.85;
-      if (this.contextAgrees(c, fp, fs) || longAndClose) accepted.push(c);
+      const c = this.foldedCandidate(m.start, m.end, 1 - m.errors / q.fq.length, q, fExpected);
+      const longAndClose = q.fq.length >= 2 * LONG_QUOTE && c.quoteScore >= 0.85;
+      if (contextAgrees(c, q) || longAndClose) accepted.push(c);
     }
-    return pickBest(accepted);
+    return choose(accepted, hasPosition);
   }
 
   /** Scores an exact occurrence at original UTF-16 `[s, e)`; context compared in folded form. */
-  private exactCandidate(
-    s: number,
-    e: number,
-    quote: TextQuoteSelector,
-    fp: string,
-    fs: string,
-    expected: number,
-  ): Candidate {
+  private rawCandidate(s: number, e: number, q: Query | null, expected: number): Candidate {
     const text = this.p.text;
     const folded = this.p.folded;
     const ns = folded.forward[s]!;
     const ne = folded.forward[e]!;
-    const prefix = quote.prefix ?? "";
-    const suffix = quote.suffix ?? "";
-    const samePrefix =
-      text.slice(Math.max(0, s - prefix.length), s) === prefix && (prefix.length > 0 || s === 0);
-    const sameSuffix =
-      text.slice(e, e + suffix.length) === suffix && (suffix.length > 0 || e === text.length);
+    const same = (side: string | null, from: number, to: number, edge: boolean) =>
+      side !== null && text.slice(from, to) === side && (side.length > 0 || edge);
+    const prefix = q?.prefix ?? null;
+    const suffix = q?.suffix ?? null;
+    const samePrefix = same(prefix, Math.max(0, s - (prefix?.length ?? 0)), s, s === 0);
+    const sameSuffix = same(suffix, e, e + (suffix?.length ?? 0), e === text.length);
     return {
       s,
       e,
       ns,
       ne,
       quoteScore: 1,
-      prefixScore: samePrefix ? 1 : this.prefixScore(ns, fp),
-      suffixScore: sameSuffix ? 1 : this.suffixScore(ne, fs),
+      prefixScore: samePrefix ? 1 : prefixScore(folded.text, ns, q?.fp ?? null),
+      suffixScore: sameSuffix ? 1 : suffixScore(folded.text, ne, q?.fs ?? null),
       distance: Math.abs(s - expected),
     };
   }
@@ -279,8 +367,7 @@ class Anchorer {
     ns: number,
     ne: number,
     quoteScore: number,
-    fp: string,
-    fs: string,
+    q: Query,
     fExpected: number,
   ): Candidate {
     const folded = this.p.folded;
@@ -290,123 +377,44 @@ class Anchorer {
       ns,
       ne,
       quoteScore,
-      prefixScore: this.prefixScore(ns, fp),
-      suffixScore: this.suffixScore(ne, fs),
+      prefixScore: prefixScore(folded.text, ns, q.fp),
+      suffixScore: suffixScore(folded.text, ne, q.fs),
       distance: Math.abs(ns - fExpected),
     };
   }
 
-  /** Similarity in [0, 1] of the stored prefix to the folded text just before `ns`. */
-  private prefixScore(ns: number, fp: string): number {
-    const t = this.p.folded.text;
-    if (fp.length === 0) return ns === 0 ? 1 : 0;
-    const slack = Math.ceil(fp.length * 0.25) + 2;
-    const window = t.slice(Math.max(0, ns - fp.length - slack), ns);
-    return Math.max(0, 1 - tailDistance(fp, window) / fp.length);
-  }
-
-  /** Similarity in [0, 1] of the stored suffix to the folded text just after `ne`. */
-  private suffixScore(ne: number, fs: string): number {
-    const t = this.p.folded.text;
-    if (fs.length === 0) return ne === t.length ? 1 : 0;
-    const slack = Math.ceil(fs.length * 0.25) + 2;
-    const window = t.slice(ne, ne + fs.length + slack);
-    return Math.max(0, 1 - headDistance(fs, window) / fs.length);
-  }
-
-  /**
-   * The context is evidence when one side is nearly intact and the two together are more alike
-   * than unrelated prose (random Arabic contexts score about 0.2–0.4).
-   */
-  private contextAgrees(c: Candidate, fp: string, fs: string): boolean {
-    if (fp.length === 0 && fs.length === 0) return false;
-    if (fp.length === 0) return c.suffixScore >= 0.75;
-    if (fs.length === 0) return c.prefixScore >= 0.75;
-    return (
-      Math.max(c.prefixScore, c.suffixScore) >= 0.75 && (c.prefixScore + c.suffixScore) / 2 >= 0.5
-    );
-  }
-
-  /** Converts a UTF-16 range to code points, widened to whole grapheme clusters. */
-  private result(
-    state: "anchored" | "drifted",
-    s: number,
-    e: number,
-    confidence: number,
-    via: "position" | "quote" | "fuzzy",
+  /** Converts a candidate to code points, widened to whole grapheme clusters. */
+  private found(
+    c: Candidate,
+    via: "position" | "quote" | "normalised" | "fuzzy",
+    q?: Query,
   ): AnchorResult {
-    const g = this.p.graphemes;
-    const o = this.p.offsets;
-    const start = o.fromUtf16(g.before(s), "before");
-    const end = o.fromUtf16(g.after(e), "after");
-    if (state === "anchored")
-      return { state, start, end, score: 1, via: via as "position" | "quote" };
-    return { state, start, end, score: Math.round(confidence * 1000) / 1000, via: "fuzzy" };
+    const s = this.p.graphemes.before(c.s);
+    const e = this.p.graphemes.after(c.e);
+    const start = this.p.offsets.fromUtf16(s, "before");
+    const end = this.p.offsets.fromUtf16(e, "after");
+    if (via === "fuzzy") {
+      return { state: "drifted", start, end, score: Math.round(score(c) * 1000) / 1000, via };
+    }
+    // "position" and "quote" promise the range holds exactly the stored quote; marks added on
+    // its letters (taken in by the grapheme widening) or other letter forms make it normalised.
+    const exact = q === undefined || this.p.text.slice(s, e) === q.exact;
+    const kind = via === "normalised" ? "quote" : via;
+    return { state: "anchored", start, end, score: 1, via: exact ? kind : "normalised" };
   }
 }
 
-/** True when the stored prefix and suffix are exactly what surrounds `[s, e)`. */
-function hasSameContext(text: string, s: number, e: number, quote: TextQuoteSelector): boolean {
-  const prefix = quote.prefix ?? "";
-  const suffix = quote.suffix ?? "";
+/** True when the whole competition for `c` (rivals within reach) lay inside `span`. */
+function settled(c: Candidate, step: Step, span: Span): boolean {
+  const reach = 2 * c.distance + NEARNESS_MARGIN;
   return (
-    prefix.length + suffix.length > 0 &&
-    (prefix.length > 0 || s === 0) &&
-    (suffix.length > 0 || e === text.length) &&
-    text.slice(Math.max(0, s - prefix.length), s) === prefix &&
-    text.slice(e, e + suffix.length) === suffix
+    (span.lo === 0 || step.at - reach >= span.lo) &&
+    (span.hi === step.total || step.at + step.length + reach <= span.hi)
   );
 }
 
-function score(c: Candidate): number {
-  return (
-    (QUOTE_WEIGHT * c.quoteScore + CONTEXT_WEIGHT * (c.prefixScore + c.suffixScore)) /
-    (QUOTE_WEIGHT + 2 * CONTEXT_WEIGHT)
-  );
-}
-
-/** Highest score; among equal scores the one nearest the expected position. */
-function pickBest(candidates: Candidate[]): Candidate | undefined {
-  let best: Candidate | undefined;
-  for (const c of candidates) {
-    if (!best) best = c;
-    else {
-      const d = score(c) - score(best);
-      if (d > 1e-9 || (Math.abs(d) <= 1e-9 && c.distance < best.distance)) best = c;
-    }
-  }
-  return best;
-}
-
-interface Span {
-  lo: number;
-  hi: number;
-}
-
-/**
- * Start offsets of the occurrences of `needle` lying inside `text[lo, hi)`, nearest to
- * `expected` first, lazily. Searches a slice (O(1) in V8) so a miss costs the window, not the text.
- */
-function* nearestOccurrences(
-  text: string,
-  needle: string,
-  expected: number,
-  lo: number,
-  hi: number,
-): Generator<number> {
-  const window = lo === 0 && hi === text.length ? text : text.slice(lo, hi);
-  const from = Math.max(0, Math.min(expected - lo, window.length));
-  let forward = window.indexOf(needle, from);
-  let backward = from > 0 ? window.lastIndexOf(needle, from - 1) : -1;
-  while (forward !== -1 || backward !== -1) {
-    if (backward === -1 || (forward !== -1 && forward - from <= from - backward)) {
-      yield lo + forward;
-      forward = window.indexOf(needle, forward + 1);
-    } else {
-      yield lo + backward;
-      backward = backward > 0 ? window.lastIndexOf(needle, backward - 1) : -1;
-    }
-  }
+function isCandidate(c: Choice): c is Candidate {
+  return c !== undefined && c !== AMBIGUOUS;
 }
 
 function isQuote(s: TextSelector): s is TextQuoteSelector {

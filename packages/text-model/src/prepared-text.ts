@@ -1,5 +1,10 @@
 import { GraphemeBoundaries } from "./graphemes";
-import { type FoldedText, type NormaliseOptions, foldWithMap } from "./normalise-arabic";
+import {
+  type FoldedText,
+  type NormaliseOptions,
+  foldString,
+  foldWithMap,
+} from "./normalise-arabic";
 import { OffsetMap } from "./offsets";
 
 /**
@@ -26,6 +31,11 @@ export class PreparedText {
   get folded(): FoldedText {
     this.foldedText ??= foldWithMap(this.text, this.foldOptions);
     return this.foldedText;
+  }
+
+  /** Folds a short string (a quote, a query) exactly as the text was folded. */
+  fold(s: string): string {
+    return foldString(s, this.foldOptions);
   }
 }
 

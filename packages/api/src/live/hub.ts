@@ -1,0 +1,174 @@
+import pg from "pg";
+
+/** The PostgreSQL channel on which writers announce that a text has new events (payload: its id). */
+export const TEXT_EVENTS_CHANNEL = "hashiya_text_events";
+
+/** The `application_name` of the hub's connection, so operators (and tests) can find it. */
+export const LIVE_HUB_APPLICATION_NAME = "hashiya-live-hub";
+
+/**
+ * One viewer's wake-up flag for one text. It starts raised, so the first read happens at once;
+ * a notification that arrives while the subscriber is busy reading stays raised until the next
+ * `wait`, so no wake-up is lost between a read and the next wait.
+ */
+export interface TextWakeups {
+  /** Resolves once something may have happened on the text (or `signal` aborts). */
+  wait(signal?: AbortSignal): Promise<void>;
+  /** Stops listening; idempotent. */
+  close(): void;
+}
+
+/** Per-process fan-out of `LISTEN hashiya_text_events` to the subscriptions of each text. */
+export interface LiveHub {
+  /** Starts listening for a text's notifications; register before reading the log. */
+  watch(textId: string): TextWakeups;
+  /** Resolves once the LISTEN connection is up (tests; subscriptions need not wait). */
+  ready(): Promise<void>;
+  /** Closes the LISTEN connection; subscriptions then see no more wake-ups. */
+  close(): Promise<void>;
+}
+
+export interface LiveHubOptions {
+  /** First delay before reconnecting a dropped LISTEN connection; doubles up to `maxRetryMs`. */
+  retryMs: number;
+  maxRetryMs: number;
+  /** Where connection problems are reported; the hub itself never throws them. */
+  onError: (error: unknown) => void;
+}
+
+const defaults: LiveHubOptions = {
+  retryMs: 100,
+  maxRetryMs: 5_000,
+  onError: (error) => console.error("[live-hub]", error),
+};
+
+class Wakeups implements TextWakeups {
+  private raised = true;
+  private resolve: (() => void) | null = null;
+
+  constructor(private readonly onClose: (self: Wakeups) => void) {}
+
+  raise() {
+    this.raised = true;
+    this.resolve?.();
+    this.resolve = null;
+  }
+
+  async wait(signal?: AbortSignal): Promise<void> {
+    if (!this.raised && !signal?.aborted) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          signal?.removeEventListener("abort", done);
+          resolve();
+        };
+        this.resolve = done;
+        signal?.addEventListener("abort", done, { once: true });
+      });
+    }
+    this.raised = false;
+  }
+
+  close() {
+    this.onClose(this);
+    this.raise();
+  }
+}
+
+/**
+ * A hub holding ONE dedicated `pg.Client` that LISTENs (pooled connections cannot: LISTEN is
+ * per session). When the connection drops it reconnects with backoff, and on every (re)connect
+ * it wakes every subscriber, because notifications sent while it was away are gone: each
+ * subscriber re-reads the event log from its cursor and so misses nothing.
+ */
+export function createLiveHub(databaseUrl: string, options: Partial<LiveHubOptions> = {}): LiveHub {
+  const config = { ...defaults, ...options };
+  const byText = new Map<string, Set<Wakeups>>();
+  let client: pg.Client | null = null;
+  let closed = false;
+  let retry = config.retryMs;
+  let timer: NodeJS.Timeout | null = null;
+  let readyResolve: () => void = () => {};
+  let readyPromise = new Promise<void>((resolve) => {
+    readyResolve = resolve;
+  });
+
+  const wakeAll = () => {
+    for (const set of byText.values()) for (const wakeups of set) wakeups.raise();
+  };
+
+  const scheduleReconnect = () => {
+    if (closed || timer) return;
+    timer = setTimeout(() => {
+      timer = null;
+      void connect();
+    }, retry);
+    retry = Math.min(retry * 2, config.maxRetryMs);
+  };
+
+  const connect = async () => {
+    const next = new pg.Client({
+      connectionString: databaseUrl,
+      application_name: LIVE_HUB_APPLICATION_NAME,
+    });
+    const lost = (error?: unknown) => {
+      if (client !== next) return;
+      client = null;
+      readyPromise = new Promise<void>((resolve) => {
+        readyResolve = resolve;
+      });
+      if (error) config.onError(error);
+      next.removeAllListeners();
+      // A dead client may still emit errors; unhandled, they would crash the process.
+      next.on("error", () => {});
+      next.end().catch(() => {});
+      scheduleReconnect();
+    };
+    next.on("notification", (message) => {
+      if (message.payload) for (const wakeups of byText.get(message.payload) ?? []) wakeups.raise();
+    });
+    next.on("error", lost);
+    next.on("end", () => lost());
+    client = next;
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${TEXT_EVENTS_CHANNEL}`);
+    } catch (error) {
+      lost(error);
+      return;
+    }
+    if (closed) {
+      await next.end().catch(() => {});
+      return;
+    }
+    retry = config.retryMs;
+    readyResolve();
+    wakeAll();
+  };
+
+  void connect();
+
+  return {
+    watch(textId) {
+      const wakeups = new Wakeups((self) => {
+        const set = byText.get(textId);
+        set?.delete(self);
+        if (set?.size === 0) byText.delete(textId);
+      });
+      let set = byText.get(textId);
+      if (!set) byText.set(textId, (set = new Set()));
+      set.add(wakeups);
+      return wakeups;
+    },
+    ready: () => readyPromise,
+    async close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      const current = client;
+      client = null;
+      current?.removeAllListeners();
+      current?.on("error", () => {});
+      await current?.end().catch(() => {});
+      wakeAll();
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import { headDistance, tailDistance } from "./approx-match";
+
+/**
+ * The pieces of anchoring that judge a place found for a quote: how well the stored context fits
+ * there, and which of several places to take — or none, when nothing tells them apart.
+ */
+
+/** A place where the quote (exactly, after normalisation, or approximately) was found. */
+export interface Candidate {
+  /** Original UTF-16 range. */
+  s: number;
+  e: number;
+  /** Folded-text range. */
+  ns: number;
+  ne: number;
+  quoteScore: number;
+  prefixScore: number;
+  suffixScore: number;
+  /** From the expected position, in the units of the space it was found in. */
+  distance: number;
+}
+
+/** The stored quote with its context, and the three folded for comparison. */
+export interface Query {
+  exact: string;
+  /** `null`: no context stored on that side (W3C makes them optional); `""`: the text's edge. */
+  prefix: string | null;
+  suffix: string | null;
+  fq: string;
+  /** Folded context; `null` when unknown, or when only marks/controls were stored. */
+  fp: string | null;
+  fs: string | null;
+}
+
+/** Returned instead of a candidate when several fit equally well and nothing settles it. */
+export const AMBIGUOUS = "ambiguous";
+export type Choice = Candidate | typeof AMBIGUOUS | undefined;
+
+const QUOTE_WEIGHT = 50;
+const CONTEXT_WEIGHT = 20;
+/**
+ * Scores closer than this are "equally good": about one code point of 32 in one side's context.
+ * A difference that small is noise, not evidence.
+ */
+const TIE = 0.01;
+/**
+ * The nearest of equally good candidates is taken only when the next one is more than twice as
+ * far plus this margin (UTF-16 units, about a context's length): otherwise it would be a guess.
+ */
+export const NEARNESS_MARGIN = 64;
+
+/** Overall confidence in [0, 1]: the quote weighs most, each side of the context less. */
+export function score(c: Candidate): number {
+  return (
+    (QUOTE_WEIGHT * c.quoteScore + CONTEXT_WEIGHT * (c.prefixScore + c.suffixScore)) /
+    (QUOTE_WEIGHT + 2 * CONTEXT_WEIGHT)
+  );
+}
+
+/** Similarity in [0, 1] of the folded prefix to the folded text `t` just before `ns`. */
+export function prefixScore(t: string, ns: number, fp: string | null): number {
+  if (fp === null) return 0;
+  if (fp.length === 0) return ns === 0 ? 1 : 0;
+  const slack = Math.ceil(fp.length * 0.25) + 2;
+  const window = t.slice(Math.max(0, ns - fp.length - slack), ns);
+  return Math.max(0, 1 - tailDistance(fp, window) / fp.length);
+}
+
+/** Similarity in [0, 1] of the folded suffix to the folded text `t` just after `ne`. */
+export function suffixScore(t: string, ne: number, fs: string | null): number {
+  if (fs === null) return 0;
+  if (fs.length === 0) return ne === t.length ? 1 : 0;
+  const slack = Math.ceil(fs.length * 0.25) + 2;
+  const window = t.slice(ne, ne + fs.length + slack);
+  return Math.max(0, 1 - headDistance(fs, window) / fs.length);
+}
+
+/**
+ * The context is evidence when one known side is nearly intact and, with both known, the two
+ * together are more alike than unrelated prose (random Arabic contexts score about 0.2–0.4).
+ */
+export function contextAgrees(c: Candidate, q: Query): boolean {
+  if (q.fp === null && q.fs === null) return false;
+  if (q.fp === null) return c.suffixScore >= 0.75;
+  if (q.fs === null) return c.prefixScore >= 0.75;
+  return (
+    Math.max(c.prefixScore, c.suffixScore) >= 0.75 && (c.prefixScore + c.suffixScore) / 2 >= 0.5
+  );
+}
+
+/** True when both sides of the context are exactly there (a side's edge when stored empty). */
+export function perfectContext(c: Candidate, q: Query): boolean {
+  return q.fp !== null && q.fs !== null && c.prefixScore === 1 && c.suffixScore === 1;
+}
+
+/**
+ * The best candidate, or {@link AMBIGUOUS} when others are as good (within {@link TIE}) and the
+ * position does not clearly pick one: it is missing, or the runner-up is not much farther.
+ */
+export function choose(candidates: readonly Candidate[], hasPosition: boolean): Choice {
+  let top = Number.NEGATIVE_INFINITY;
+  for (const c of candidates) top = Math.max(top, score(c));
+  const tied = candidates.filter((c) => score(c) >= top - TIE).sort(byDistance);
+  const [best, next] = tied;
+  if (!best || !next) return best;
+  if (!hasPosition || !clearlyNearer(best, next)) return AMBIGUOUS;
+  return best;
+}
+
+/** True when `a` is near enough, compared with `b`, for nearness to count as evidence. */
+export function clearlyNearer(a: Candidate, b: Candidate): boolean {
+  return b.distance >= 2 * a.distance + NEARNESS_MARGIN;
+}
+
+function byDistance(a: Candidate, b: Candidate): number {
+  return a.distance - b.distance;
+}
+
+/**
+ * Start offsets of the occurrences of `needle` lying inside `text[lo, hi)`, nearest to
+ * `expected` first, lazily. Searches a slice (O(1) in V8) so a miss costs the window, not the text.
+ */
+export function* nearestOccurrences(
+  text: string,
+  needle: string,
+  expected: number,
+  lo: number,
+  hi: number,
+): Generator<number> {
+  const window = lo === 0 && hi === text.length ? text : text.slice(lo, hi);
+  const from = Math.max(0, Math.min(expected - lo, window.length));
+  let forward = window.indexOf(needle, from);
+  let backward = from > 0 ? window.lastIndexOf(needle, from - 1) : -1;
+  while (forward !== -1 || backward !== -1) {
+    if (backward === -1 || (forward !== -1 && forward - from <= from - backward)) {
+      yield lo + forward;
+      forward = window.indexOf(needle, forward + 1);
+    } else {
+      yield lo + backward;
+      backward = backward > 0 ? window.lastIndexOf(needle, backward - 1) : -1;
+    }
+  }
+}
