@@ -71,7 +71,7 @@ export async function writeOnThread<T>(
       where: { id: annotationId },
       select: threadAccessSelect,
     });
-    const standing = await courseStanding(tx as Db, actor, text.courseId);
+    const standing = await courseStanding(tx, actor, text.courseId);
     if (!thread || !canReadText(actor, standing, text) || !canSeeThread(actor, standing, thread)) {
       throw appError("NOT_FOUND", "not_found");
     }

@@ -1,8 +1,9 @@
 import type { Db } from "@hashiya/db";
 import { type Actor, type CourseStanding, can } from "./actor";
 
+/** The actor's role in a course ("none" for non-members and anonymous readers). */
 export async function courseStanding(
-  db: Db,
+  db: Pick<Db, "membership">,
   actor: Actor,
   courseId: string,
 ): Promise<CourseStanding> {
