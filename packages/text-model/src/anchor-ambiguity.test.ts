@@ -31,7 +31,11 @@ describe("ambiguous anchors orphan instead of guessing", () => {
 
   test("the position settles it when it is clearly nearer one occurrence", () => {
     // Verified in place.
-    expect(anchor(twice, d.selectors)).toMatchObject({ state: "anchored", start: at, via: "position" });
+    expect(anchor(twice, d.selectors)).toMatchObject({
+      state: "anchored",
+      start: at,
+      via: "position",
+    });
     // Off by a short insertion: still far nearer the first copy than the second.
     const shifted = `مقدمة قصيرة.\n${twice}`;
     expect(anchor(shifted, d.selectors)).toMatchObject({ state: "anchored", start: at + 13 });

@@ -29,9 +29,17 @@ describe("very short quotes", () => {
   test("a single letter و and a two-letter في find themselves, with or without the position", () => {
     const inserted = `سطر جديد في البداية و فيه و.\n${seed}`;
     const shift = "سطر جديد في البداية و فيه و.\n".length;
-    for (const [at, size] of [...waws.map((a) => [a, 1]), ...fis.map((a) => [a, 2])] as const) {
+    const quotes: Array<[number, number]> = [
+      ...waws.map((a): [number, number] => [a, 1]),
+      ...fis.map((a): [number, number] => [a, 2]),
+    ];
+    for (const [at, size] of quotes) {
       const d = describeRange(seed, { start: at, end: at + size });
-      expect(anchor(seed, [d.quote])).toMatchObject({ state: "anchored", start: at, end: at + size });
+      expect(anchor(seed, [d.quote])).toMatchObject({
+        state: "anchored",
+        start: at,
+        end: at + size,
+      });
       expect(anchor(inserted, d.selectors)).toMatchObject({
         state: "anchored",
         start: at + shift,
@@ -70,13 +78,20 @@ describe("quotes across the block separator and at the text's ends", () => {
     for (const nl of breaks) {
       const d = describeRange(seed, { start: nl - 6, end: nl + 6 });
       expect(d.quote.exact).toContain("\n");
-      expect(anchor(seed, [d.quote])).toMatchObject({ state: "anchored", start: nl - 6, end: nl + 6 });
+      expect(anchor(seed, [d.quote])).toMatchObject({
+        state: "anchored",
+        start: nl - 6,
+        end: nl + 6,
+      });
       expect(anchor(`مقدمة.\n${seed}`, d.selectors)).toMatchObject({
         state: "anchored",
         start: nl + 1,
         end: nl + 13,
       });
-      expect(anchor(vowel(seed), d.selectors)).toMatchObject({ state: "anchored", via: "normalised" });
+      expect(anchor(vowel(seed), d.selectors)).toMatchObject({
+        state: "anchored",
+        via: "normalised",
+      });
     }
   });
 
@@ -86,7 +101,11 @@ describe("quotes across the block separator and at the text's ends", () => {
     expect(first.quote.prefix).toBe("");
     expect(last.quote.suffix).toBe("");
     const edited = `عنوان جديد\n${seed}\nخاتمة`;
-    expect(anchor(edited, first.selectors)).toMatchObject({ state: "anchored", start: 11, end: 13 });
+    expect(anchor(edited, first.selectors)).toMatchObject({
+      state: "anchored",
+      start: 11,
+      end: 13,
+    });
     expect(anchor(edited, [first.quote])).toMatchObject({ state: "anchored", start: 11, end: 13 });
     expect(anchor(edited, last.selectors)).toMatchObject({
       state: "anchored",
@@ -114,9 +133,13 @@ describe("quotes across the block separator and at the text's ends", () => {
   });
 
   test("a text edited to be empty orphans every annotation, without throwing", () => {
-    const sets = [0, 100, length - 4].map((s) => describeRange(seed, { start: s, end: s + 4 }).selectors);
+    const sets = [0, 100, length - 4].map(
+      (s) => describeRange(seed, { start: s, end: s + 4 }).selectors,
+    );
     for (const text of ["", "\n", " "]) {
-      expect(anchorMany(text, sets)).toEqual(sets.map(() => ({ state: "orphaned", reason: "not_found" })));
+      expect(anchorMany(text, sets)).toEqual(
+        sets.map(() => ({ state: "orphaned", reason: "not_found" })),
+      );
       expect(anchor(text, sets[0]!)).toEqual({ state: "orphaned", reason: "not_found" });
     }
   });

@@ -107,7 +107,11 @@ describe("anchor", () => {
     const at = seed.indexOf("انشات");
     const d = describeRange(seed, { start: at, end: at + 5 });
     const edited = seed.replace("انشات", "أنشأت").replaceAll("على", "علي");
-    expect(anchor(edited, d.selectors)).toMatchObject({ state: "anchored", via: "normalised", start: at });
+    expect(anchor(edited, d.selectors)).toMatchObject({
+      state: "anchored",
+      via: "normalised",
+      start: at,
+    });
   });
 
   test("positions are code points: emoji before the quote shift UTF-16 but not the anchor", () => {

@@ -59,6 +59,15 @@ export function documentFromBlocks(blocks: Block[]): TextDocument {
   return { blocks, text: canonicalText(blocks) };
 }
 
+// Whitespace and the invisible controls (bidi marks and isolates, ZWSP/ZWNJ/ZWJ, word joiner,
+// BOM): a line of only these shows nothing, so it is no paragraph and a text of only these is empty.
+const invisible = /^[\s\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]*$/;
+
+/** True when `text` would show nothing: only whitespace and invisible format controls. */
+export function isBlank(text: string): boolean {
+  return invisible.test(text);
+}
+
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
@@ -87,7 +96,7 @@ export function decodeSource(input: string | Uint8Array): string {
     }
   }
   if (source.includes("\u0000")) throw new TextModelError("text.binary");
-  if (source.trim() === "") throw new TextModelError("text.empty");
+  if (isBlank(source)) throw new TextModelError("text.empty");
   const words = countWords(source);
   if (words > MAX_TEXT_WORDS) throw new TextModelError("text.too_many_words", { words });
   return source;

@@ -85,6 +85,9 @@ const messages: Record<TextModelErrorCode, LocalisedMessage> = {
   },
 };
 
+/** Every error code, for tests and for UIs that list them. */
+export const errorCodes = Object.keys(messages) as TextModelErrorCode[];
+
 /**
  * The one error type of this package: a stable `code` to switch on, a sentence in English and
  * Arabic for people, and optional machine-readable `details`.

@@ -3,6 +3,7 @@ import {
   type TextDocument,
   decodeSource,
   documentFromBlocks,
+  isBlank,
   splitLines,
 } from "./blocks";
 import { stripInline } from "./markdown-inline";
@@ -70,6 +71,10 @@ class BlockSplitter {
       line = line.replace(blockquoteMarker, "");
       quoted = true;
     }
+    // A quote interrupts an open paragraph outside it (the reverse is a lazy continuation).
+    if (quoted && this.paragraph.length > 0 && this.container.type !== "blockquote") {
+      this.flushParagraph();
+    }
     const blank = line.trim() === "";
     if (this.indented) {
       if (blank || /^ {4}/.test(line)) {
@@ -122,7 +127,8 @@ class BlockSplitter {
     const underline = setextUnderline.exec(line);
     if (underline && this.paragraph.length > 0 && this.container.type === "paragraph" && !quoted) {
       const level = underline[1]!.startsWith("=") ? 1 : 2;
-      this.emit({ type: "heading", level, text: stripInline(this.paragraph.join("\n")) });
+      const text = stripInline(this.paragraph.join("\n")).replace(/\s*\n\s*/g, " ");
+      this.emit({ type: "heading", level, text });
       this.paragraph = [];
       return;
     }
@@ -132,7 +138,7 @@ class BlockSplitter {
       return;
     }
     const item = listMarker.exec(line);
-    if (item && !(item[3] === "" && this.paragraph.length > 0)) {
+    if (item && !this.continuesParagraph(item)) {
       this.flushParagraph();
       const indent = item[1]!.length;
       while (
@@ -165,6 +171,17 @@ class BlockSplitter {
     this.flushIndented();
     this.flushParagraph();
     return this.blocks;
+  }
+
+  /**
+   * CommonMark: an empty item, or a numbered one not starting at 1, cannot interrupt a paragraph
+   * outside a list — so a hard-wrapped line that begins "1918." stays in its paragraph.
+   */
+  private continuesParagraph(item: RegExpExecArray): boolean {
+    if (this.paragraph.length === 0) return false;
+    if (item[3] === "") return true;
+    const number = /^\d+/.exec(item[2]!);
+    return number !== null && Number(number[0]) !== 1 && this.container.type !== "list_item";
   }
 
   private closesFence(line: string): boolean {
@@ -205,7 +222,7 @@ class BlockSplitter {
   private emit(block: Block): void {
     const text =
       block.type === "code" ? block.text.normalize("NFC") : block.text.trim().normalize("NFC");
-    if (text !== "") this.blocks.push({ ...block, text });
+    if (!isBlank(text)) this.blocks.push({ ...block, text });
   }
 }
 

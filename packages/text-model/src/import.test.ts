@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { seedBytes } from "./__fixtures__/seed";
 import { MAX_TEXT_BYTES, canonicalText } from "./blocks";
-import { TextModelError } from "./errors";
+import { TextModelError, errorCodes } from "./errors";
 import { importMarkdown } from "./import-markdown";
 import { importPlainText } from "./import-plain";
 
@@ -45,6 +45,9 @@ describe("importPlainText", () => {
     expect(errorCode(() => importPlainText(new Uint8Array([0xc9, 0xe1])))).toBe("text.not_utf8"); // windows-1256
     expect(errorCode(() => importPlainText(""))).toBe("text.empty");
     expect(errorCode(() => importPlainText(" \n\t\r\n "))).toBe("text.empty");
+    // Only invisible controls (bidi marks, ZWJ, a BOM mid-text) is empty too.
+    expect(errorCode(() => importPlainText("\u200f\u202e\n\u2066\u200d\ufeff"))).toBe("text.empty");
+    expect(importPlainText("\u200f\nنص").blocks).toEqual([{ type: "paragraph", text: "نص" }]);
     expect(errorCode(() => importPlainText(new Uint8Array()))).toBe("text.empty");
     expect(errorCode(() => importPlainText("abc\u0000def"))).toBe("text.binary");
     expect(errorCode(() => importPlainText("abc\ud800def"))).toBe("text.invalid_unicode");
@@ -55,12 +58,21 @@ describe("importPlainText", () => {
       "text.too_large",
     );
     expect(errorCode(() => importPlainText("و ".repeat(500_001)))).toBe("text.too_many_words");
+    expect(errorCode(() => importMarkdown("\u200f\n\n\u2067\u2069"))).toBe("text.empty");
     const error = new TextModelError("text.empty");
     expect(error.toJSON()).toMatchObject({
       code: "text.empty",
       message: { en: expect.any(String), ar: expect.stringMatching(/النص/) },
     });
   });
+});
+
+test("every error code has an English and an Arabic sentence", () => {
+  for (const code of errorCodes) {
+    const { en, ar } = new TextModelError(code).localised;
+    expect(en).toMatch(/^[A-Z].*\.$/);
+    expect(ar).toMatch(/[\u0621-\u064a]/);
+  }
 });
 
 describe("importMarkdown", () => {
@@ -111,6 +123,36 @@ describe("importMarkdown", () => {
       { type: "paragraph", text: "snake_case and 2 * 3 & bold *not emphasis*" },
     ]);
     expect(doc.text.startsWith("عنوان الفصل\nفقرة أولى")).toBe(true);
+  });
+
+  test("a blockquote or a list starting at 1 interrupts a paragraph; other numbers do not", () => {
+    expect(importMarkdown("فقرة\n> اقتباس").blocks).toEqual([
+      { type: "paragraph", text: "فقرة" },
+      { type: "blockquote", text: "اقتباس" },
+    ]);
+    // A hard-wrapped line that starts with a year is still the same paragraph.
+    expect(importMarkdown("ففي الثلاثين من اوت\n1918. تعرض لينين").blocks).toEqual([
+      { type: "paragraph", text: "ففي الثلاثين من اوت 1918. تعرض لينين" },
+    ]);
+    expect(importMarkdown("فقرة\n1. بند").blocks).toEqual([
+      { type: "paragraph", text: "فقرة" },
+      { type: "list_item", ordered: true, depth: 0, text: "بند" },
+    ]);
+    // Inside a list, the next number is the next item.
+    expect(importMarkdown("1. أول\n2. ثان").blocks.map((b) => b.text)).toEqual(["أول", "ثان"]);
+    // A lazy line continues the quote it follows.
+    expect(importMarkdown("> اقتباس\nيستمر").blocks).toEqual([
+      { type: "blockquote", text: "اقتباس يستمر" },
+    ]);
+  });
+
+  test("a multi-line setext heading is one line: no block holds a \n but code", () => {
+    const doc = importMarkdown("عنوان\nطويل\n===\n\nفقرة  \nمكسورة\n\n```\na\nb\n```");
+    expect(doc.blocks).toEqual([
+      { type: "heading", level: 1, text: "عنوان طويل" },
+      { type: "paragraph", text: "فقرة مكسورة" },
+      { type: "code", language: null, text: "a\nb" },
+    ]);
   });
 
   test("the seed imported as Markdown gives the same canonical text as plain text", () => {

@@ -107,25 +107,33 @@ function classify(c: number, options: NormaliseOptions): number {
  */
 export function foldWithMap(text: string, options: NormaliseOptions = {}): FoldedText {
   const table = foldTable(options);
-  const out: number[] = [];
-  const start: number[] = [];
-  const end: number[] = [];
+  // Typed arrays sized for the common case (folding only shrinks), grown only by expansions.
+  let out = new Uint16Array(text.length + 16);
+  let start = new Int32Array(text.length + 16);
+  let end = new Int32Array(text.length + 16);
+  let n = 0;
   const forward = new Int32Array(text.length + 1);
   let extendable = false;
   let lastWasSpace = false;
   const emit = (unit: number, from: number, to: number) => {
-    out.push(unit);
-    start.push(from);
-    end.push(to);
+    if (n === out.length) {
+      out = grow(out, new Uint16Array(n * 2));
+      start = grow(start, new Int32Array(n * 2));
+      end = grow(end, new Int32Array(n * 2));
+    }
+    out[n] = unit;
+    start[n] = from;
+    end[n] = to;
+    n++;
   };
   for (let i = 0; i < text.length; i++) {
-    forward[i] = out.length;
+    forward[i] = n;
     const c = text.charCodeAt(i);
     const kind = table[c]!;
     if (kind === KEEP || kind > 0) {
       if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
         // Astral characters are kept whole; both units map to the same original character.
-        forward[i + 1] = out.length;
+        forward[i + 1] = n;
         emit(c, i, i + 2);
         emit(text.charCodeAt(i + 1), i, i + 2);
         i++;
@@ -135,8 +143,7 @@ export function foldWithMap(text: string, options: NormaliseOptions = {}): Folde
       extendable = true;
       lastWasSpace = false;
     } else if (kind === DROP_MARK) {
-      if (extendable && end.length > 0) end[end.length - 1] = i + 1;
-      // An astral mark run never occurs in these ranges; nothing else to do.
+      if (extendable && n > 0) end[n - 1] = i + 1;
     } else if (kind === SPACE) {
       if (!lastWasSpace) emit(0x20, i, i + 1);
       lastWasSpace = true;
@@ -151,32 +158,44 @@ export function foldWithMap(text: string, options: NormaliseOptions = {}): Folde
       extendable = false;
     }
   }
-  forward[text.length] = out.length;
-  // Built in chunks: String.fromCharCode(...out) would overflow the stack on long texts.
+  forward[text.length] = n;
+  // Built in chunks: String.fromCharCode(...all) would overflow the stack on long texts.
   let folded = "";
-  for (let i = 0; i < out.length; i += 8192)
-    folded += String.fromCharCode(...out.slice(i, i + 8192));
-  return { text: folded, start: Int32Array.from(start), end: Int32Array.from(end), forward };
+  for (let i = 0; i < n; i += 8192) {
+    folded += String.fromCharCode.apply(null, out.subarray(i, Math.min(n, i + 8192)) as never);
+  }
+  return { text: folded, start: start.slice(0, n), end: end.slice(0, n), forward };
+}
+
+function grow<T extends Uint16Array | Int32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 /** Folds a short string for comparison, without maps. */
 export function foldString(text: string, options: NormaliseOptions = {}): string {
   const table = foldTable(options);
-  let out = "";
+  const units: number[] = [];
   let lastWasSpace = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const kind = table[c]!;
-    if (kind === KEEP) out += text[i];
-    else if (kind > 0) out += String.fromCharCode(kind);
+    if (kind === KEEP) units.push(c);
+    else if (kind > 0) units.push(kind);
     else if (kind === SPACE) {
-      if (!lastWasSpace) out += " ";
+      if (!lastWasSpace) units.push(0x20);
       lastWasSpace = true;
       continue;
-    } else if (kind === EXPAND)
-      out += foldString(text[i]!.normalize("NFKC").replace(/\s/g, ""), options);
-    else continue;
+    } else if (kind === EXPAND) {
+      const expanded = foldString(text[i]!.normalize("NFKC").replace(/\s/g, ""), options);
+      for (let k = 0; k < expanded.length; k++) units.push(expanded.charCodeAt(k));
+    } else continue;
     lastWasSpace = false;
+  }
+  // In chunks: one spread of a long text would overflow the stack.
+  let out = "";
+  for (let i = 0; i < units.length; i += 8192) {
+    out += String.fromCharCode(...units.slice(i, i + 8192));
   }
   return out;
 }

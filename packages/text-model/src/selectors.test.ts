@@ -54,6 +54,35 @@ describe("describeRange", () => {
     expect(e.start).toBe(thumb);
   });
 
+  test("snaps across flags, emoji ZWJ sequences, harakat at either end and Latin marks", () => {
+    // x + COMBINING ACUTE has no precomposed form: it stays two code points in NFC.
+    const text = "علم 🇸🇦 و عائلة 👨‍👩‍👧 و شدّة و x\u0301y";
+    const cps = [...text];
+    const cp = (needle: string) => [...text.slice(0, text.indexOf(needle))].length;
+    const snap = (start: number, end: number) => {
+      const d = describeRange(text, { start, end });
+      expect(() => describeRange(text, { start, end }, { graphemes: "refuse" })).toThrowError(
+        expect.objectContaining({ code: "range.splits_grapheme" }),
+      );
+      expect(cps.slice(d.start, d.end).join("")).toBe(d.quote.exact);
+      return d.quote.exact;
+    };
+    const flag = cp("🇸🇦");
+    expect(snap(flag, flag + 1)).toBe("🇸🇦"); // one regional indicator of two
+    expect(snap(flag + 1, flag + 3)).toBe("🇸🇦 ");
+    const family = cp("👨‍👩‍👧");
+    expect(snap(family, family + 2)).toBe("👨‍👩‍👧"); // the man and a ZWJ
+    expect(snap(family + 3, family + 4)).toBe("👨‍👩‍👧");
+    const shadda = cp("\u0651");
+    expect(snap(shadda - 2, shadda)).toBe("شدّ"); // ends between the dal and its shadda
+    expect(snap(shadda, shadda + 2)).toBe("دّة"); // starts on the shadda: takes its letter
+    const acute = cp("\u0301");
+    expect(snap(acute, acute + 2)).toBe("x\u0301y");
+    // Whole clusters pass untouched, in either mode.
+    const whole = describeRange(text, { start: family, end: family + 5 }, { graphemes: "refuse" });
+    expect(whole.quote.exact).toBe("👨‍👩‍👧");
+  });
+
   test("refuses inverted, empty, fractional and out-of-bounds ranges", () => {
     const code = (start: number, end: number) => {
       try {

@@ -23,7 +23,7 @@ function random(seedValue: number): () => number {
 }
 
 describe("anchorMany at scale", () => {
-  test("5,000 annotations on a 50,000-word edited text in well under a second", () => {
+  test("5,000 annotations on a 50,000-word edited text keep their passages", () => {
     const book = bookOf(61);
     const words = [...book.matchAll(/\S+/g)];
     expect(words.length).toBeGreaterThan(50_000);
@@ -50,9 +50,9 @@ describe("anchorMany at scale", () => {
       })
       .join("");
 
-    const startedAt = performance.now();
-    const results = anchorMany(edited, sets);
-    const elapsed = performance.now() - startedAt;
+    // Correctness at scale only: its speed is measured by `pnpm bench` (bench/anchor-many.ts),
+    // never asserted here.
+    const results = anchorMany(prepareText(edited), sets);
 
     const states = { anchored: 0, drifted: 0, orphaned: 0 };
     const cps = [...edited];
@@ -62,9 +62,6 @@ describe("anchorMany at scale", () => {
         expect(cps.slice(r.start, r.end).join("")).toBe((sets[k]![0] as TextQuoteSelector).exact);
       }
     });
-    console.log(`anchorMany: 5000 annotations, ${words.length} words: ${elapsed.toFixed(0)} ms`, states);
     expect(states.anchored).toBeGreaterThan(4500);
-    // A generous bound for a shared CI core; it runs in about a fifth of this.
-    expect(elapsed).toBeLessThan(1000);
   });
 });
