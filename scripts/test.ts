@@ -55,6 +55,13 @@ async function main(): Promise<number> {
     await attempt("browser tests", () =>
       run("pnpm", ["--filter", "@hashiya/e2e", "run", "e2e"], { cwd: repoRoot, env }),
     );
+    step("Benchmarks, short mode (figures only; `pnpm bench` runs them in full)");
+    await attempt("benchmarks", () =>
+      run("pnpm", ["--filter", "@hashiya/bench", "run", "bench", "--short"], {
+        cwd: repoRoot,
+        env,
+      }),
+    );
   } finally {
     await server.stop();
   }
