@@ -1,4 +1,5 @@
 // Every role × every procedure of this API, against the table "Who may do what" in DESIGN.md.
+import { presenceColour } from "@hashiya/annotation-schema";
 import { verifyCollabToken } from "@hashiya/auth/collab-token";
 import { createTestDatabase, type TestDatabase } from "@hashiya/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -144,9 +145,10 @@ describe("collab.token", () => {
   });
 
   it.each(all.filter((p) => p !== "anonymous"))("gives %s a token for their own identity", async (persona) => {
-    const { token, url } = await caller(persona).collab.token();
+    const { token, url, user } = await caller(persona).collab.token();
     const identity = await verifyCollabToken(token, TEST_AUTH_SECRET);
     expect(identity.userId).toBe(personas.get(persona)?.id);
+    expect(user).toEqual({ id: identity.userId, name: identity.name, colour: presenceColour(identity.userId) });
     expect(url).toMatch(/^wss?:\/\//);
   });
 });

@@ -1,4 +1,5 @@
 import { COLLAB_TOKEN_TTL_SECONDS, signCollabToken } from "@hashiya/auth/collab-token";
+import { presenceColour } from "@hashiya/annotation-schema";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { protectedProcedure } from "../trpc";
 
@@ -14,6 +15,8 @@ export const collabRouter = {
       token,
       url: ctx.collabUrl,
       expiresAt: new Date(Date.now() + COLLAB_TOKEN_TTL_SECONDS * 1000),
+      // The identity the collab server will insist on in this user's presence states.
+      user: { id: user.id, name: user.name, colour: presenceColour(user.id) },
     };
   }),
 } satisfies TRPCRouterRecord;
