@@ -21,26 +21,40 @@ export const COMMENT_EMPTY = "comment.empty";
 export const COMMENT_TOO_LONG = "comment.too_long";
 
 /** A mark on inline content. A link's only attribute is its (checked) `href`. */
-export type CommentMark = { type: "bold" } | { type: "italic" } | { type: "link"; attrs: { href: string } };
+export type CommentMark =
+  | { type: "bold" }
+  | { type: "italic" }
+  | { type: "link"; attrs: { href: string } };
+/** Text (never empty, no line breaks: those are `hardBreak`s), with its marks if any. */
 export type CommentTextNode = { type: "text"; text: string; marks?: CommentMark[] };
+/** A line break inside a paragraph (Shift+Enter). */
 export type CommentHardBreakNode = { type: "hardBreak"; marks?: CommentMark[] };
+/** A mention of a user: `id` is theirs, `label` the name shown (and read as "@label"). */
 export type CommentMentionNode = {
   type: "mention";
   attrs: { id: string; label: string };
   marks?: CommentMark[];
 };
+/** What a paragraph holds. */
 export type CommentInlineNode = CommentTextNode | CommentHardBreakNode | CommentMentionNode;
+/** A paragraph; an empty one has no `content`. */
 export type CommentParagraphNode = { type: "paragraph"; content?: CommentInlineNode[] };
 /** A list item starts with a paragraph (as ProseMirror's `paragraph block*` requires). */
 export type CommentListItemNode = { type: "listItem"; content: CommentBlockNode[] };
+/** A bulleted list of at least one item. */
 export type CommentBulletListNode = { type: "bulletList"; content: CommentListItemNode[] };
+/** A numbered list of at least one item. */
 export type CommentOrderedListNode = {
   type: "orderedList";
   /** Present only when the list does not start at 1. */
   attrs?: { start: number };
   content: CommentListItemNode[];
 };
-export type CommentBlockNode = CommentParagraphNode | CommentBulletListNode | CommentOrderedListNode;
+/** What a document or a list item holds. */
+export type CommentBlockNode =
+  | CommentParagraphNode
+  | CommentBulletListNode
+  | CommentOrderedListNode;
 /** A validated, canonical comment body (the schema's output). */
 export type CommentBody = { type: "doc"; content: CommentBlockNode[] };
 
@@ -107,7 +121,8 @@ const markSchema = z
     }),
   ])
   .transform(
-    (m): CommentMark => (m.type === "link" ? { type: "link", attrs: { href: m.attrs.href } } : { type: m.type }),
+    (m): CommentMark =>
+      m.type === "link" ? { type: "link", attrs: { href: m.attrs.href } } : { type: m.type },
   );
 
 const marksSchema = z
@@ -119,7 +134,10 @@ const marksSchema = z
   .optional();
 
 /** Copies `marks` onto a node only when there are some, so the output has no empty arrays. */
-function withMarks<T extends object>(node: T, marks: CommentMark[] | undefined): T & { marks?: CommentMark[] } {
+function withMarks<T extends object>(
+  node: T,
+  marks: CommentMark[] | undefined,
+): T & { marks?: CommentMark[] } {
   return marks && marks.length > 0 ? { ...node, marks } : node;
 }
 
@@ -158,7 +176,10 @@ const mentionSchema = z
   })
   .transform(
     (n): CommentMentionNode =>
-      withMarks({ type: "mention" as const, attrs: { id: n.attrs.id, label: n.attrs.label } }, n.marks),
+      withMarks(
+        { type: "mention" as const, attrs: { id: n.attrs.id, label: n.attrs.label } },
+        n.marks,
+      ),
   );
 
 const inlineSchema = z.discriminatedUnion("type", [textNodeSchema, hardBreakSchema, mentionSchema]);
@@ -171,7 +192,9 @@ const paragraphSchema = z
   })
   .transform(
     (n): CommentParagraphNode =>
-      n.content && n.content.length > 0 ? { type: "paragraph", content: n.content } : { type: "paragraph" },
+      n.content && n.content.length > 0
+        ? { type: "paragraph", content: n.content }
+        : { type: "paragraph" },
   );
 
 // A list one level too deep: recognised by its type only (its content is never walked, so a
@@ -186,8 +209,9 @@ const tooDeepListSchema = z
 type BlockSchema = z.ZodType<CommentBlockNode, CommentBodyJson>;
 
 /**
- * The block schema one list level above `inner` (`null`: the deepest level). Depth is bounded by construction (one
- * schema per level, none recursive), so validation can never recurse deeper than the limit.
+ * The block schema one list level above `inner` (`null`: the deepest level). Depth is bounded
+ * by construction (one schema per level, none recursive), so validation never recurses deeper
+ * than the limit, whatever the input.
  */
 function makeBlockSchema(inner: BlockSchema | null): BlockSchema {
   if (!inner) return z.discriminatedUnion("type", [paragraphSchema, tooDeepListSchema]);
@@ -197,7 +221,9 @@ function makeBlockSchema(inner: BlockSchema | null): BlockSchema {
       attrs: plainNodeAttrs,
       content: z.array(inner).min(1).max(COMMENT_MAX_NODES),
     })
-    .refine((n) => n.content[0]?.type === "paragraph", { message: "comment.list_item_needs_paragraph" })
+    .refine((n) => n.content[0]?.type === "paragraph", {
+      message: "comment.list_item_needs_paragraph",
+    })
     .transform((n): CommentListItemNode => ({ type: "listItem", content: n.content }));
   const items = z.array(listItem).min(1).max(COMMENT_MAX_NODES);
   const bulletList = z
@@ -228,7 +254,8 @@ function makeBlockSchema(inner: BlockSchema | null): BlockSchema {
 function buildTopBlockSchema(): BlockSchema {
   // Built from the deepest level up: content inside COMMENT_MAX_LIST_DEPTH lists allows no list.
   let schema = makeBlockSchema(null);
-  for (let level = COMMENT_MAX_LIST_DEPTH - 1; level >= 0; level--) schema = makeBlockSchema(schema);
+  for (let level = COMMENT_MAX_LIST_DEPTH - 1; level >= 0; level--)
+    schema = makeBlockSchema(schema);
   return schema;
 }
 
@@ -282,6 +309,10 @@ export const commentBodyInputSchema = commentBodySchema.superRefine((body, ctx) 
   }
   const length = codePointCount(text);
   if (length > COMMENT_MAX_CHARS) {
-    ctx.addIssue({ code: "custom", message: COMMENT_TOO_LONG, params: { max: COMMENT_MAX_CHARS, length } });
+    ctx.addIssue({
+      code: "custom",
+      message: COMMENT_TOO_LONG,
+      params: { max: COMMENT_MAX_CHARS, length },
+    });
   }
 });

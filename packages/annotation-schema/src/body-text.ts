@@ -46,7 +46,9 @@ export function plainTextToBody(text: string): CommentBody {
     .split("\n")
     .map(
       (line): CommentParagraphNode =>
-        line === "" ? { type: "paragraph" } : { type: "paragraph", content: [{ type: "text", text: line }] },
+        line === ""
+          ? { type: "paragraph" }
+          : { type: "paragraph", content: [{ type: "text", text: line }] },
     );
   return { type: "doc", content };
 }

@@ -40,8 +40,11 @@ export const annotationSelectorsSchema = z
     { message: "selectors.need_quote_and_position" },
   );
 
+/** A parsed quote selector (same shape as text-model's `TextQuoteSelector`). */
 export type QuoteSelector = z.infer<typeof textQuoteSelectorSchema>;
+/** A parsed position selector (same shape as text-model's `TextPositionSelector`). */
 export type PositionSelector = z.infer<typeof textPositionSelectorSchema>;
+/** The stored selectors of an annotation: one quote and one position selector. */
 export type AnnotationSelectors = z.infer<typeof annotationSelectorsSchema>;
 
 /** Picks the two selectors out of a validated list, whatever their order. */
