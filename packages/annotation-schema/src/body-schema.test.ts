@@ -101,7 +101,7 @@ describe("commentBodySchema", () => {
     expectTypeOf<z.output<typeof commentBodyInputSchema>>().toEqualTypeOf<CommentBody>();
   });
 
-  it("validates a body at the node limit in a few milliseconds", () => {
+  it("accepts a body at the node limit", () => {
     const big = doc(
       ...Array.from({ length: 500 }, (_, i) =>
         paragraph(
