@@ -26,7 +26,7 @@ export function startService(
   name: string,
   command: string,
   args: string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv },
+  options: { cwd: string; env: NodeJS.ProcessEnv; quiet?: boolean },
 ): ChildProcess {
   const child = spawn(command, args, {
     cwd: options.cwd,
@@ -43,8 +43,13 @@ export function startService(
       for (const line of lines) out.write(`[${name}] ${line}\n`);
     });
   };
-  if (child.stdout) prefix(child.stdout, process.stdout);
-  if (child.stderr) prefix(child.stderr, process.stderr);
+  if (options.quiet) {
+    child.stdout?.resume();
+    child.stderr?.resume();
+  } else {
+    if (child.stdout) prefix(child.stdout, process.stdout);
+    if (child.stderr) prefix(child.stderr, process.stderr);
+  }
   return child;
 }
 

@@ -13,6 +13,8 @@ export interface StackOptions {
   collabPort: number;
   /** Host name the browser uses; cookies are bound to it. */
   host?: string;
+  /** Hide the servers' own log lines (benchmarks print only their figures). */
+  quiet?: boolean;
 }
 
 export interface RunningStack {
@@ -44,6 +46,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const collab = startService("collab", bin("collab", "tsx"), ["src/main.ts"], {
     cwd: path.join(repoRoot, "apps/collab"),
     env,
+    quiet: options.quiet,
   });
   const web = startService(
     "web",
