@@ -47,3 +47,23 @@ export const InternalError = {
   code: 1011,
   reason: "internal error",
 } as const satisfies CloseEvent;
+
+/**
+ * A message the server could not decode, or a Yjs update that Yjs would refuse or could not
+ * place (it depends on changes the server never had). The socket is closed with 1007 (RFC 6455
+ * "invalid frame payload data"); the document and the other clients are untouched.
+ */
+export const MalformedMessage = {
+  code: 1007,
+  reason: "malformed message",
+} as const satisfies CloseEvent;
+
+/**
+ * Hocuspocus's own code, used when a socket exceeds a cap before authenticating: too many or
+ * too large queued messages (COLLAB limits: see extensions/limits.ts) or too many documents
+ * pending authentication. Listed so the web client can match on it.
+ */
+export const ResetConnection = {
+  code: 4205,
+  reason: "Reset Connection",
+} as const satisfies CloseEvent;

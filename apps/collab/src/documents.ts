@@ -2,11 +2,14 @@ import { type Actor, can, findReadableText } from "@hashiya/api/policies";
 import type { Db } from "@hashiya/db";
 
 /**
- * The Yjs documents the collab server serves, decoded from their names. One scheme for now:
- * `text:<textId>` — presence (awareness) on a text; shared notes and the text itself come later
- * as more variants of this union.
+ * The Yjs documents the collab server serves, decoded from their names:
+ * - `text:<textId>` — presence (awareness) on a text; no persisted content;
+ * - `notes:<textId>` — the shared notes of the text's course on that text (a text belongs to one
+ *   course, so one notes document per course and text), persisted in `collab_updates`.
  */
-export type CollabDocument = { type: "text"; textId: string };
+export type CollabDocument = { type: "text"; textId: string } | { type: "notes"; textId: string };
+
+const TYPES: ReadonlySet<string> = new Set<CollabDocument["type"]>(["text", "notes"]);
 
 /** What a user may do with an open document. */
 export type DocumentAccess = "read-write" | "read-only";
@@ -24,13 +27,19 @@ export function parseDocumentName(name: string): CollabDocument | null {
   if (separator === -1) return null;
   const type = name.slice(0, separator);
   const id = name.slice(separator + 1);
-  if (type === "text" && ID.test(id)) return { type: "text", textId: id };
-  return null;
+  if (!TYPES.has(type) || !ID.test(id)) return null;
+  return { type: type as CollabDocument["type"], textId: id };
+}
+
+/** True for the documents whose content is persisted (and must be durable before its ack). */
+export function isPersisted(document: CollabDocument): boolean {
+  return document.type === "notes";
 }
 
 /**
  * What the actor may do with the document, through the same policies as the API; null when they
- * may not open it at all.
+ * may not open it at all. Both kinds follow the text: whoever may read it may read its presence
+ * and its course's notes; whoever may annotate it (course members, admins) may write them.
  */
 export async function documentAccess(
   db: Db,
@@ -38,7 +47,8 @@ export async function documentAccess(
   document: CollabDocument,
 ): Promise<DocumentAccess | null> {
   switch (document.type) {
-    case "text": {
+    case "text":
+    case "notes": {
       const readable = await findReadableText(db, actor, document.textId);
       if (!readable) return null;
       return can(actor, readable.standing, "annotate") ? "read-write" : "read-only";

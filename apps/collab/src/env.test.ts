@@ -22,7 +22,29 @@ describe("configuration", () => {
       COLLAB_PORT: 1234,
       COLLAB_HOST: "127.0.0.1",
       COLLAB_MAX_MESSAGE_BYTES: 512 * 1024,
+      COLLAB_ALLOWED_ORIGINS: ["http://localhost:3000"],
+      COLLAB_ALLOW_MISSING_ORIGIN: false,
     });
+  });
+
+  it("allows the web app's origin by default, and the listed origins when given", () => {
+    expect(
+      loadEnv({ ...valid, COLLAB_PUBLIC_WEB_URL: "https://hashiya.example/" })
+        .COLLAB_ALLOWED_ORIGINS,
+    ).toEqual(["https://hashiya.example"]);
+    const env = loadEnv({
+      ...valid,
+      COLLAB_PUBLIC_WEB_URL: "https://hashiya.example",
+      COLLAB_ALLOWED_ORIGINS:
+        "https://hashiya.example, http://localhost:3000/ ,https://Staging.Hashiya.example:443",
+      COLLAB_ALLOW_MISSING_ORIGIN: "true",
+    });
+    expect(env.COLLAB_ALLOWED_ORIGINS).toEqual([
+      "https://hashiya.example",
+      "http://localhost:3000",
+      "https://staging.hashiya.example",
+    ]);
+    expect(env.COLLAB_ALLOW_MISSING_ORIGIN).toBe(true);
   });
 
   it("reads numbers from their strings", () => {
@@ -45,6 +67,14 @@ describe("configuration", () => {
       { COLLAB_MAX_MESSAGE_BYTES: "10" },
       /COLLAB_MAX_MESSAGE_BYTES must be a whole number of bytes/,
     ],
+    [{ COLLAB_ALLOWED_ORIGINS: "*" }, /COLLAB_ALLOWED_ORIGINS must be a comma-separated list/],
+    [
+      { COLLAB_ALLOWED_ORIGINS: "https://a.example,https://b.example/app" },
+      /COLLAB_ALLOWED_ORIGINS must be a comma-separated list of web origins/,
+    ],
+    [{ COLLAB_ALLOWED_ORIGINS: "ws://a.example" }, /COLLAB_ALLOWED_ORIGINS must be/],
+    [{ COLLAB_PUBLIC_WEB_URL: "hashiya.example" }, /COLLAB_PUBLIC_WEB_URL must be the web app's/],
+    [{ COLLAB_ALLOW_MISSING_ORIGIN: "yes" }, /COLLAB_ALLOW_MISSING_ORIGIN must be true or false\./],
   ])("refuses %j with a sentence naming it", (change, sentence) => {
     const message = problems({ ...valid, ...change });
     expect(message).toMatch(/^The collab server cannot start\. /);

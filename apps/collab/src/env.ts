@@ -10,6 +10,31 @@ function integer(message: string, min: number, max: number) {
     .pipe(z.number().int().min(min, { error: message }).max(max, { error: message }));
 }
 
+/** An http(s) URL reduced to its origin (scheme://host[:port]), or undefined if it is not one. */
+function httpOrigin(value: string): string | undefined {
+  try {
+    const url = new URL(value);
+    if (url.protocol !== "http:" && url.protocol !== "https:") return undefined;
+    if (url.pathname !== "/" || url.search || url.hash || url.username) return undefined;
+    return url.origin;
+  } catch {
+    return undefined;
+  }
+}
+
+const ORIGINS_MESSAGE =
+  "COLLAB_ALLOWED_ORIGINS must be a comma-separated list of web origins (scheme://host[:port], no path), e.g. https://hashiya.example,http://localhost:3000.";
+
+const originsSchema = z
+  .string({ error: ORIGINS_MESSAGE })
+  .transform((value) => value.split(",").map((part) => part.trim()))
+  .refine((parts) => parts.every((part) => httpOrigin(part) !== undefined), {
+    error: ORIGINS_MESSAGE,
+  })
+  .transform((parts) => parts.map((part) => httpOrigin(part) as string));
+
+export const DEFAULT_WEB_URL = "http://localhost:3000";
+
 export class ConfigError extends Error {
   constructor(readonly sentences: string[]) {
     super(`The collab server cannot start. ${sentences.join(" ")}`);
@@ -22,6 +47,16 @@ export class ConfigError extends Error {
  * sentence per missing or wrong variable, naming it.
  */
 export function loadEnv(runtimeEnv: Record<string, string | undefined> = process.env) {
+  const env = readVariables(runtimeEnv);
+  const webOrigin = httpOrigin((env.COLLAB_PUBLIC_WEB_URL ?? DEFAULT_WEB_URL).replace(/\/+$/, ""));
+  return {
+    ...env,
+    /** Defaults to the web app's origin (COLLAB_PUBLIC_WEB_URL, else http://localhost:3000). */
+    COLLAB_ALLOWED_ORIGINS: env.COLLAB_ALLOWED_ORIGINS ?? [webOrigin as string],
+  };
+}
+
+function readVariables(runtimeEnv: Record<string, string | undefined>) {
   return createEnv({
     server: {
       AUTH_SECRET: z
@@ -53,6 +88,18 @@ export function loadEnv(runtimeEnv: Record<string, string | undefined> = process
         1024,
         100 * 1024 * 1024,
       ).default(512 * 1024),
+      COLLAB_PUBLIC_WEB_URL: z
+        .string()
+        .refine((value) => httpOrigin(value.replace(/\/+$/, "")) !== undefined, {
+          error:
+            "COLLAB_PUBLIC_WEB_URL must be the web app's public URL, e.g. https://hashiya.example.",
+        })
+        .optional(),
+      COLLAB_ALLOWED_ORIGINS: originsSchema.optional(),
+      COLLAB_ALLOW_MISSING_ORIGIN: z
+        .enum(["true", "false"], { error: "COLLAB_ALLOW_MISSING_ORIGIN must be true or false." })
+        .default("false")
+        .transform((value) => value === "true"),
     },
     runtimeEnv,
     emptyStringAsUndefined: true,

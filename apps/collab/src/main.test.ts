@@ -1,34 +1,19 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { testServerUrl } from "@hashiya/db/testing";
 import { afterEach, expect, it } from "vitest";
 import WebSocket from "ws";
+import { startMain as spawnMain } from "./testing/main-process";
 
-const appDir = fileURLToPath(new URL("..", import.meta.url));
-const tsx = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url));
-const started: ChildProcess[] = [];
+const started: ReturnType<typeof spawnMain>[] = [];
 
-/** `tsx src/main.ts` with only the given variables (nothing leaks in from this process). */
 function startMain(env: Record<string, string>) {
-  const child = spawn(tsx, ["src/main.ts"], {
-    cwd: appDir,
-    env: { PATH: process.env.PATH ?? "", ...env },
-  });
-  started.push(child);
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr.on("data", (chunk) => {
-    stderr += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, exited, output: () => ({ stdout, stderr }) };
+  const main = spawnMain(env);
+  started.push(main);
+  return main;
 }
 
+// The whole process group: tsx and the server it runs.
 afterEach(() => {
-  for (const child of started.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
+  for (const main of started.splice(0)) main.kill("SIGKILL");
 });
 
 const valid = {
@@ -53,16 +38,8 @@ it("does not start with a wrong COLLAB_PORT, and names it", async () => {
 });
 
 it("listens, answers a websocket, and stops cleanly on SIGTERM", async () => {
-  const main = startMain({ ...valid, COLLAB_PORT: "0" });
-  const deadline = Date.now() + 20_000;
-  let url: string | undefined;
-  while (!url) {
-    if (Date.now() > deadline || main.child.exitCode !== null) {
-      throw new Error(`main did not start: ${JSON.stringify(main.output())}`);
-    }
-    url = /collab listening on (ws:\/\/127\.0\.0\.1:\d+)/.exec(main.output().stdout)?.[1];
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  const main = startMain({ ...valid, COLLAB_PORT: "0", COLLAB_ALLOW_MISSING_ORIGIN: "true" });
+  const url = await main.listening();
 
   const socket = new WebSocket(url);
   await new Promise((resolve, reject) => {
@@ -71,7 +48,7 @@ it("listens, answers a websocket, and stops cleanly on SIGTERM", async () => {
   });
   socket.close();
 
-  main.child.kill("SIGTERM");
+  main.kill("SIGTERM");
   expect(await main.exited).toBe(0);
   expect(main.output().stdout).toContain("collab stopped");
 });

@@ -20,6 +20,8 @@ const server = createCollabServer({
   port: env.COLLAB_PORT,
   host: env.COLLAB_HOST,
   maxMessageBytes: env.COLLAB_MAX_MESSAGE_BYTES,
+  allowedOrigins: env.COLLAB_ALLOWED_ORIGINS,
+  allowMissingOrigin: env.COLLAB_ALLOW_MISSING_ORIGIN,
 });
 
 try {

@@ -1,5 +1,6 @@
 import { createTestDatabase, type TestDatabase } from "@hashiya/db/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { presenceUser } from "./presence-state";
 import { addMember, createCourse, createText, createUser } from "./testing/factories";
 import { Clients, startTestServer, tokenFor, until } from "./testing/harness";
 
@@ -33,7 +34,7 @@ it("syncs a text's document between two members with valid tokens", async () => 
   await until(() => first.provider.isSynced && second.provider.isSynced, "both synced");
 
   first.provider.document.getText("notes").insert(0, "نقرأ معًا");
-  second.provider.setAwarenessField("user", { name: student.name });
+  second.provider.setAwarenessField("user", presenceUser(student));
 
   await until(
     () => second.provider.document.getText("notes").toString() === "نقرأ معًا",

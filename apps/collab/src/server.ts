@@ -2,8 +2,12 @@ import type { Db } from "@hashiya/db";
 import { Server } from "@hocuspocus/server";
 import type { CollabContext } from "./context";
 import { Authentication } from "./extensions/authentication";
-import { Limits } from "./extensions/limits";
+import { Limits, type LimitsConfiguration } from "./extensions/limits";
 import { type CollabLog, consoleLog, Logger } from "./extensions/logger";
+import { MessageGuard } from "./extensions/message-guard";
+import { OriginCheck } from "./extensions/origin";
+import { Persistence } from "./extensions/persistence";
+import { Presence } from "./extensions/presence";
 
 export interface CollabServerOptions {
   db: Db;
@@ -13,13 +17,22 @@ export interface CollabServerOptions {
   port: number;
   host: string;
   maxMessageBytes: number;
+  /** Origins whose pages may open a socket (COLLAB_ALLOWED_ORIGINS). */
+  allowedOrigins: readonly string[];
+  /** Let in clients that send no Origin header (COLLAB_ALLOW_MISSING_ORIGIN). */
+  allowMissingOrigin: boolean;
+  /** The caps on unauthenticated sockets (defaults in extensions/limits.ts). */
+  limits?: Partial<Omit<LimitsConfiguration, "maxMessageBytes">>;
+  /** Compact a persisted document once it has more rows than this (default 200). */
+  compactAfterRows?: number;
   log?: CollabLog;
 }
 
 /** The Hocuspocus server, not yet listening: call `listen()`, and `destroy()` to stop. */
 export function createCollabServer(options: CollabServerOptions): Server<CollabContext> {
-  const logger = new Logger(options.log ?? consoleLog);
-  const limits = new Limits({ maxMessageBytes: options.maxMessageBytes });
+  const log = options.log ?? consoleLog;
+  const logger = new Logger(log);
+  const limits = new Limits({ ...options.limits, maxMessageBytes: options.maxMessageBytes });
   const authentication = new Authentication({
     db: options.db,
     authSecret: options.authSecret,
@@ -33,6 +46,19 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
     quiet: true,
     stopOnSignals: false,
     ...limits.serverOptions(),
-    extensions: [limits, authentication, logger],
+    // Hooks run by priority (highest first), then in this order.
+    extensions: [
+      new OriginCheck({
+        allowedOrigins: options.allowedOrigins,
+        allowMissingOrigin: options.allowMissingOrigin,
+        log,
+      }),
+      limits,
+      new MessageGuard(log),
+      authentication,
+      new Persistence({ db: options.db, compactAfterRows: options.compactAfterRows ?? 200, log }),
+      new Presence(log),
+      logger,
+    ],
   });
 }

@@ -11,6 +11,7 @@ import {
   UnknownDocument,
   UserNotFound,
 } from "../close-codes";
+import { presenceUser } from "../presence-state";
 import { addMember, createCourse, createText, createUser } from "../testing/factories";
 import { Clients, startTestServer, tokenFor, until } from "../testing/harness";
 
@@ -98,7 +99,7 @@ describe("documents", () => {
   it("refuses a document name that follows no scheme", async () => {
     const { member, text } = await memberOfText();
     const token = await tokenFor(member);
-    for (const name of [`notes:${text.id}`, text.id, "text:", "text:../../etc"]) {
+    for (const name of [`whiteboard:${text.id}`, text.id, "text:", "notes:../../etc"]) {
       const { outcome } = await clients.connect(server.url, name, token);
       expect(outcome, name).toEqual({ type: "refused", reason: UnknownDocument.reason });
     }
@@ -116,7 +117,7 @@ describe("documents", () => {
     reader.provider.document.getText("notes").insert(0, "تعليق لا يحق له");
     // Presence still works for a reader; and it is sent after the edit on the same socket, which
     // the server handles in order, so once the member sees it the edit has been dealt with.
-    reader.provider.setAwarenessField("user", { name: outsider.name });
+    reader.provider.setAwarenessField("user", presenceUser(outsider));
     await until(
       () => [...writer.provider.awareness!.getStates().values()].some((s) => s.user),
       "the reader's presence",

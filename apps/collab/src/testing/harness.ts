@@ -6,6 +6,7 @@ import type { LogFields, LogLevel } from "../extensions/logger";
 import { type CollabServerOptions, createCollabServer } from "../server";
 
 export const TEST_AUTH_SECRET = "collab-test-secret-that-is-long-enough-0123";
+export const TEST_WEB_ORIGIN = "http://localhost:3000";
 
 export interface LogEntry {
   level: LogLevel;
@@ -22,6 +23,9 @@ export async function startTestServer(db: Db, overrides: Partial<CollabServerOpt
     port: 0,
     host: "127.0.0.1",
     maxMessageBytes: 64 * 1024,
+    allowedOrigins: [TEST_WEB_ORIGIN],
+    // Node clients send no Origin header.
+    allowMissingOrigin: true,
     log: (level, event, fields) => logged.push({ level, event, fields }),
     ...overrides,
   });
