@@ -37,6 +37,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     AUTH_TRUST_HOST: "true",
     COLLAB_URL: collabUrl,
     COLLAB_PORT: String(options.collabPort),
+    // The collab server accepts websockets only from the web app's pages.
+    COLLAB_PUBLIC_WEB_URL: webUrl,
     PORT: String(options.webPort),
   };
   await assertPortFree(options.webPort, "web app");
