@@ -57,6 +57,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     {
       cwd: path.join(repoRoot, "apps/web"),
       env,
+      quiet: options.quiet,
     },
   );
   const stop = async () => {
