@@ -52,6 +52,42 @@ export const errorMessages = {
     en: "The comment is too long: keep it under 10,000 characters.",
     ar: "التعليق طويل جدًا: اجعله أقل من 10٬000 حرف.",
   },
+  "comment.forbidden_character": {
+    en: "The comment contains invisible control characters. Remove them and try again.",
+    ar: "يحتوي التعليق على محارف تحكّم غير مرئية. احذفها وحاول مرة أخرى.",
+  },
+  "comment.too_deep": {
+    en: "The lists in this comment are nested too deeply: use at most four levels.",
+    ar: "القوائم في هذا التعليق متداخلة أكثر من اللازم: استخدم أربعة مستويات على الأكثر.",
+  },
+  "comment.too_many_nodes": {
+    en: "The comment has too many paragraphs, list items or mentions. Shorten it.",
+    ar: "يحتوي التعليق على عدد كبير جدًا من الفقرات أو عناصر القوائم أو الإشارات. اختصره.",
+  },
+  "comment.unsafe_link": {
+    en: "Links must be web (http or https) or email (mailto) addresses.",
+    ar: "يجب أن تكون الروابط عناوين ويب (http أو https) أو بريد إلكتروني (mailto).",
+  },
+  "range.empty": {
+    en: "Select at least one character of the text to comment on it.",
+    ar: "حدِّد محرفًا واحدًا على الأقل من النص للتعليق عليه.",
+  },
+  "range.inverted": {
+    en: "The selected passage ends before it starts. Select it again.",
+    ar: "ينتهي المقطع المحدَّد قبل بدايته. حدِّده من جديد.",
+  },
+  "search.query_length": {
+    en: "Type between 1 and 200 characters to search.",
+    ar: "اكتب ما بين 1 و200 حرف للبحث.",
+  },
+  "tag.invalid": {
+    en: "A tag must have 1 to 40 characters and no control or text-direction characters.",
+    ar: "يجب أن يتكوّن الوسم من 1 إلى 40 حرفًا، دون محارف تحكّم أو محارف اتجاه النص.",
+  },
+  "tag.too_many": {
+    en: "A comment can have at most 10 tags.",
+    ar: "يمكن أن يحمل التعليق 10 وسوم على الأكثر.",
+  },
   "thread.deleted": {
     en: "This comment has been deleted: it can no longer be edited, replied to or reacted to.",
     ar: "حُذف هذا التعليق: لم يعد ممكنًا تعديله أو الرد عليه أو التفاعل معه.",

@@ -1,15 +1,23 @@
+import { annotationRouter } from "./routers/annotation";
 import { authRouter } from "./routers/auth";
 import { collabRouter } from "./routers/collab";
 import { courseRouter } from "./routers/course";
+import { liveRouter } from "./routers/live";
 import { meRouter } from "./routers/me";
+import { reactionRouter } from "./routers/reaction";
+import { replyRouter } from "./routers/reply";
 import { textRouter } from "./routers/text";
 import { createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
+  annotation: annotationRouter,
   auth: authRouter,
   collab: collabRouter,
   course: courseRouter,
+  live: liveRouter,
   me: meRouter,
+  reaction: reactionRouter,
+  reply: replyRouter,
   text: textRouter,
 });
 

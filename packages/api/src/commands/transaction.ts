@@ -1,5 +1,11 @@
 import type { Db, Prisma } from "@hashiya/db";
-import { type Actor, type CourseStanding, canReadText, canSeeThread, courseStanding } from "../policies";
+import {
+  type Actor,
+  type CourseStanding,
+  canReadText,
+  canSeeThread,
+  courseStanding,
+} from "../policies";
 import { appError } from "../trpc";
 
 export type Tx = Prisma.TransactionClient;

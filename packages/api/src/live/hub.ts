@@ -12,8 +12,12 @@ export const LIVE_HUB_APPLICATION_NAME = "hashiya-live-hub";
  * `wait`, so no wake-up is lost between a read and the next wait.
  */
 export interface TextWakeups {
-  /** Resolves once something may have happened on the text (or `signal` aborts). */
-  wait(signal?: AbortSignal): Promise<void>;
+  /**
+   * Resolves once something may have happened on the text (or `signal` aborts), with the
+   * `performance.now()` time of the wake-up: a log read that started at or after it is sure
+   * to see whatever caused it (it had committed before the notification arrived).
+   */
+  wait(signal?: AbortSignal): Promise<number>;
   /** Stops listening; idempotent. */
   close(): void;
 }
@@ -24,6 +28,8 @@ export interface LiveHub {
   watch(textId: string): TextWakeups;
   /** Resolves once the LISTEN connection is up (tests; subscriptions need not wait). */
   ready(): Promise<void>;
+  /** What the hub holds now, for health checks and leak tests. */
+  stats(): { connected: boolean; texts: number; subscribers: number };
   /** Closes the LISTEN connection; subscriptions then see no more wake-ups. */
   close(): Promise<void>;
 }
@@ -44,17 +50,20 @@ const defaults: LiveHubOptions = {
 
 class Wakeups implements TextWakeups {
   private raised = true;
+  private raisedAt = performance.now();
   private resolve: (() => void) | null = null;
 
   constructor(private readonly onClose: (self: Wakeups) => void) {}
 
   raise() {
+    // The latest raise is the one to remember: a read that started after it sees all of them.
+    this.raisedAt = performance.now();
     this.raised = true;
     this.resolve?.();
     this.resolve = null;
   }
 
-  async wait(signal?: AbortSignal): Promise<void> {
+  async wait(signal?: AbortSignal): Promise<number> {
     if (!this.raised && !signal?.aborted) {
       await new Promise<void>((resolve) => {
         const done = () => {
@@ -66,6 +75,7 @@ class Wakeups implements TextWakeups {
       });
     }
     this.raised = false;
+    return this.raisedAt;
   }
 
   close() {
@@ -84,6 +94,7 @@ export function createLiveHub(databaseUrl: string, options: Partial<LiveHubOptio
   const config = { ...defaults, ...options };
   const byText = new Map<string, Set<Wakeups>>();
   let client: pg.Client | null = null;
+  let connected = false;
   let closed = false;
   let retry = config.retryMs;
   let timer: NodeJS.Timeout | null = null;
@@ -109,13 +120,21 @@ export function createLiveHub(databaseUrl: string, options: Partial<LiveHubOptio
     const next = new pg.Client({
       connectionString: databaseUrl,
       application_name: LIVE_HUB_APPLICATION_NAME,
+      // TCP keep-alive notices a connection that died silently (a partition, a NAT timeout),
+      // which would otherwise leave the hub listening to nothing.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
     });
     const lost = (error?: unknown) => {
       if (client !== next) return;
       client = null;
-      readyPromise = new Promise<void>((resolve) => {
-        readyResolve = resolve;
-      });
+      // A fresh promise only after a success: those waiting on a first connection keep waiting.
+      if (connected) {
+        readyPromise = new Promise<void>((resolve) => {
+          readyResolve = resolve;
+        });
+      }
+      connected = false;
       if (error) config.onError(error);
       next.removeAllListeners();
       // A dead client may still emit errors; unhandled, they would crash the process.
@@ -141,6 +160,7 @@ export function createLiveHub(databaseUrl: string, options: Partial<LiveHubOptio
       return;
     }
     retry = config.retryMs;
+    connected = true;
     readyResolve();
     wakeAll();
   };
@@ -154,14 +174,20 @@ export function createLiveHub(databaseUrl: string, options: Partial<LiveHubOptio
         set?.delete(self);
         if (set?.size === 0) byText.delete(textId);
       });
-      let set = byText.get(textId);
-      if (!set) byText.set(textId, (set = new Set()));
+      const set = byText.get(textId) ?? new Set();
+      byText.set(textId, set);
       set.add(wakeups);
       return wakeups;
     },
     ready: () => readyPromise,
+    stats() {
+      let subscribers = 0;
+      for (const set of byText.values()) subscribers += set.size;
+      return { connected, texts: byText.size, subscribers };
+    },
     async close() {
       closed = true;
+      connected = false;
       if (timer) clearTimeout(timer);
       const current = client;
       client = null;

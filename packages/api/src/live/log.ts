@@ -20,7 +20,8 @@ export interface EventDraft {
 }
 
 /**
- * Appends events to a text's log inside the write's transaction, and queues the wake-up.
+ * Appends events to a text's log inside the write's transaction, and queues the wake-up;
+ * returns the last event's id ("" when there was nothing to append).
  * NOTIFY inside a transaction is delivered only when it commits (and dropped if it rolls back),
  * so listeners are woken after commit, and a crash between commit and a separate NOTIFY cannot
  * leave an event unannounced. The payload is the text id only (payloads are capped at 8 kB and
@@ -31,20 +32,27 @@ export async function appendEvents(
   textId: string,
   actorId: string,
   drafts: EventDraft[],
-): Promise<void> {
-  if (drafts.length === 0) return;
-  await tx.textEvent.createMany({
-    data: drafts.map((draft) => ({
-      textId,
-      actorId,
-      type: draft.type,
-      annotationId: draft.annotationId,
-      replyId: draft.replyId ?? null,
-      visibility: draft.visibility,
-      threadAuthorId: draft.threadAuthorId,
-    })),
-  });
-  await tx.$executeRaw`SELECT pg_notify(${TEXT_EVENTS_CHANNEL}, ${textId})`;
+): Promise<string> {
+  let last = "";
+  // One insert per event, in order: a visibility change's "thread.unshared" must get the
+  // smaller id than the "thread.updated" that follows it.
+  for (const draft of drafts) {
+    const row = await tx.textEvent.create({
+      select: { id: true },
+      data: {
+        textId,
+        actorId,
+        type: draft.type,
+        annotationId: draft.annotationId,
+        replyId: draft.replyId ?? null,
+        visibility: draft.visibility,
+        threadAuthorId: draft.threadAuthorId,
+      },
+    });
+    last = row.id.toString();
+  }
+  if (last) await tx.$executeRaw`SELECT pg_notify(${TEXT_EVENTS_CHANNEL}, ${textId})`;
+  return last;
 }
 
 /** The newest event id of a text ("0" when it has none), as the decimal string clients keep. */

@@ -1,7 +1,9 @@
 // Test data builders: each returns what it created, with sensible defaults that a test overrides.
 import { randomBytes } from "node:crypto";
+import { type CreateAnnotationInput, plainTextToBody } from "@hashiya/annotation-schema";
 import type { Db, Role } from "@hashiya/db";
 import { createCaller } from "../index";
+import type { LiveHub } from "../live/hub";
 import { createTRPCContext, type SessionUser } from "../trpc";
 
 export const TEST_AUTH_SECRET = "test-auth-secret-that-is-long-enough-0123";
@@ -27,11 +29,13 @@ export function buildMembership(db: Db, courseId: string, userId: string, role: 
   return db.membership.create({ data: { courseId, userId, role } });
 }
 
-export function buildText(db: Db, courseId: string, overrides: { isPublic?: boolean } = {}) {
-  const blocks = [
-    { type: "paragraph", text: "ان تروتسكي الذي بقي خارج كلا المعسكرين" },
-    { type: "paragraph", text: "يتبع" },
-  ];
+export function buildText(
+  db: Db,
+  courseId: string,
+  overrides: { isPublic?: boolean; paragraphs?: string[] } = {},
+) {
+  const paragraphs = overrides.paragraphs ?? ["ان تروتسكي الذي بقي خارج كلا المعسكرين", "يتبع"];
+  const blocks = paragraphs.map((text) => ({ type: "paragraph", text: text.normalize("NFC") }));
   return db.text.create({
     data: {
       courseId,
@@ -45,14 +49,46 @@ export function buildText(db: Db, courseId: string, overrides: { isPublic?: bool
   });
 }
 
-/** A caller acting as this user (or anonymously with null), as the web app's handler would. */
-export function callerFor(db: Db, user: SessionUser | null) {
+/**
+ * A caller acting as this user (or anonymously with null), as the web app's handler would;
+ * `live` is the process's hub, `signal` ends the caller's subscriptions (a cut connection).
+ */
+export function callerFor(
+  db: Db,
+  user: SessionUser | null,
+  options: { live?: LiveHub; signal?: AbortSignal } = {},
+) {
   return createCaller(
     createTRPCContext({
       db,
       session: user ? { user } : null,
       authSecret: TEST_AUTH_SECRET,
       collabUrl: TEST_COLLAB_URL,
+      live: options.live ?? null,
     }),
+    { signal: options.signal },
   );
+}
+
+/** The session of a user row, as `callerFor` takes it. */
+export function sessionOf(user: { id: string; name: string; isAdmin: boolean }): SessionUser {
+  return { id: user.id, name: user.name, isAdmin: user.isAdmin };
+}
+
+/** A comment body holding this plain text (one paragraph per line). */
+export const bodyOf = (text: string) => plainTextToBody(text);
+
+/** An `annotation.create` input on the first word of a `buildText` text, overridable. */
+export function annotationInput(
+  text: { id: string; version: number },
+  overrides: Partial<Omit<CreateAnnotationInput, "textId">> = {},
+): CreateAnnotationInput {
+  return {
+    textId: text.id,
+    textVersion: text.version,
+    start: 3,
+    end: 10,
+    body: bodyOf("تعليق على هذه العبارة"),
+    ...overrides,
+  };
 }

@@ -1,0 +1,153 @@
+import { bodyToPlainText, type CommentBody } from "@hashiya/annotation-schema";
+import { Prisma, type Visibility } from "@hashiya/db";
+import { describeRange, isTextModelError } from "@hashiya/text-model";
+import { appendEvents, type EventDraft } from "../live/log";
+import { appError } from "../trpc";
+import type { LockedText, ThreadScope, Tx } from "./transaction";
+
+/** What a create carries once validated (see `createAnnotationInputSchema`). */
+export interface NewAnnotation {
+  textVersion: number;
+  start: number;
+  end: number;
+  body: CommentBody;
+  visibility: Visibility;
+  isQuestion: boolean;
+  tags: string[];
+}
+
+/** A write's outcome: the thread it touched and the last event it appended. */
+export interface WriteOutcome {
+  annotationId: string;
+  eventId: string;
+}
+
+/**
+ * Starts a thread on a passage. The selectors and quote are computed here from the stored
+ * canonical text (never taken from the client), on the version the client selected on.
+ */
+export async function createAnnotation(
+  tx: Tx,
+  text: LockedText,
+  authorId: string,
+  input: NewAnnotation,
+): Promise<WriteOutcome> {
+  if (input.textVersion !== text.version) throw appError("CONFLICT", "text.version_conflict");
+  const range = describeRangeOrRefuse(text.body, input);
+  const annotation = await tx.annotation.create({
+    data: {
+      textId: text.id,
+      authorId,
+      textVersion: text.version,
+      selectors: range.selectors as object[],
+      quote: range.quote.exact,
+      start: range.start,
+      end: range.end,
+      body: input.body,
+      bodyText: bodyToPlainText(input.body),
+      isQuestion: input.isQuestion,
+      visibility: input.visibility,
+      tags: { create: [...new Set(input.tags)].map((name) => ({ name })) },
+    },
+    select: { id: true },
+  });
+  const eventId = await appendEvents(tx, text.id, authorId, [
+    {
+      type: "thread.created",
+      annotationId: annotation.id,
+      visibility: input.visibility,
+      threadAuthorId: authorId,
+    },
+  ]);
+  return { annotationId: annotation.id, eventId };
+}
+
+function describeRangeOrRefuse(body: string, range: { start: number; end: number }) {
+  try {
+    // Snap, not refuse: a selection that ends inside a letter's marks or an emoji is widened
+    // to whole characters, as the reader would highlight it anyway.
+    return describeRange(body, range, { graphemes: "snap" });
+  } catch (error) {
+    if (isTextModelError(error)) throw appError("BAD_REQUEST", "annotation.invalid_range");
+    throw error;
+  }
+}
+
+/** The fields an edit may change; absent ones stay as they are. */
+export interface AnnotationChanges {
+  body?: CommentBody;
+  visibility?: Visibility;
+  isQuestion?: boolean;
+  tags?: string[];
+}
+
+/**
+ * Edits the author's own thread. Tags are a set: the given list replaces the old one. When
+ * the visibility changes, the log first gets a "thread.unshared" with the OLD visibility, so
+ * that viewers who lose the thread are told to drop it.
+ */
+export async function editAnnotation(
+  tx: Tx,
+  scope: ThreadScope,
+  actorId: string,
+  changes: AnnotationChanges,
+): Promise<WriteOutcome> {
+  const { thread, text } = scope;
+  if (thread.deletedAt) throw appError("CONFLICT", "thread.deleted");
+  const { body, visibility: newVisibility, isQuestion, tags } = changes;
+  // Nothing to change is not an edit: no "edited" mark, no event.
+  if (!body && !newVisibility && isQuestion === undefined && !tags) {
+    return { annotationId: thread.id, eventId: "" };
+  }
+  const visibility = newVisibility ?? thread.visibility;
+  await tx.annotation.update({
+    where: { id: thread.id },
+    data: {
+      ...(body && { body, bodyText: bodyToPlainText(body) }),
+      ...(newVisibility && { visibility: newVisibility }),
+      ...(isQuestion !== undefined && { isQuestion }),
+      ...(tags && { tags: { deleteMany: {}, create: [...new Set(tags)].map((name) => ({ name })) } }),
+      editedAt: new Date(),
+    },
+  });
+  const about = { annotationId: thread.id, threadAuthorId: thread.authorId };
+  const events: EventDraft[] = [];
+  if (visibility !== thread.visibility) {
+    events.push({ ...about, type: "thread.unshared", visibility: thread.visibility });
+  }
+  events.push({ ...about, type: "thread.updated", visibility });
+  const eventId = await appendEvents(tx, text.id, actorId, events);
+  return { annotationId: thread.id, eventId };
+}
+
+/**
+ * The author's delete: the body goes for everyone (with its tags and reactions); the row
+ * stays, as a tombstone while replies hang on it, and for the log's references.
+ */
+export async function deleteAnnotation(
+  tx: Tx,
+  scope: ThreadScope,
+  actorId: string,
+): Promise<WriteOutcome> {
+  const { thread, text } = scope;
+  if (thread.deletedAt) throw appError("CONFLICT", "thread.deleted");
+  await tx.annotation.update({
+    where: { id: thread.id },
+    data: {
+      body: Prisma.DbNull,
+      bodyText: "",
+      deletedAt: new Date(),
+      tags: { deleteMany: {} },
+      reactions: { deleteMany: {} },
+    },
+  });
+  const eventId = await appendEvents(tx, text.id, actorId, [
+    {
+      type: "thread.deleted",
+      annotationId: thread.id,
+      visibility: thread.visibility,
+      threadAuthorId: thread.authorId,
+    },
+  ]);
+  return { annotationId: thread.id, eventId };
+}

@@ -1,0 +1,78 @@
+import { bodyToPlainText, type CommentBody } from "@hashiya/annotation-schema";
+import { Prisma } from "@hashiya/db";
+import { appendEvents } from "../live/log";
+import { appError } from "../trpc";
+import type { WriteOutcome } from "./annotation";
+import type { ThreadScope, Tx } from "./transaction";
+
+/** A reply outcome also names the reply. */
+export interface ReplyOutcome extends WriteOutcome {
+  replyId: string;
+}
+
+const eventAbout = (scope: ThreadScope) => ({
+  annotationId: scope.thread.id,
+  visibility: scope.thread.visibility,
+  threadAuthorId: scope.thread.authorId,
+});
+
+/** Adds a reply; a deleted thread takes no new ones (its tombstone only keeps the old). */
+export async function createReply(
+  tx: Tx,
+  scope: ThreadScope,
+  authorId: string,
+  body: CommentBody,
+): Promise<ReplyOutcome> {
+  if (scope.thread.deletedAt) throw appError("CONFLICT", "thread.deleted");
+  const reply = await tx.reply.create({
+    data: { annotationId: scope.thread.id, authorId, body, bodyText: bodyToPlainText(body) },
+    select: { id: true },
+  });
+  const eventId = await appendEvents(tx, scope.text.id, authorId, [
+    { ...eventAbout(scope), type: "reply.created", replyId: reply.id },
+  ]);
+  return { annotationId: scope.thread.id, replyId: reply.id, eventId };
+}
+
+/** Replaces the body of the author's own reply. */
+export async function editReply(
+  tx: Tx,
+  scope: ThreadScope,
+  replyId: string,
+  actorId: string,
+  body: CommentBody,
+): Promise<ReplyOutcome> {
+  await tx.reply.update({
+    where: { id: replyId },
+    data: { body, bodyText: bodyToPlainText(body), editedAt: new Date() },
+  });
+  const eventId = await appendEvents(tx, scope.text.id, actorId, [
+    { ...eventAbout(scope), type: "reply.updated", replyId },
+  ]);
+  return { annotationId: scope.thread.id, replyId, eventId };
+}
+
+/**
+ * The author's delete of a reply: the body and reactions go for everyone, and with nothing
+ * hanging on a reply it leaves every view (and may take a tombstoned thread with it).
+ */
+export async function deleteReply(
+  tx: Tx,
+  scope: ThreadScope,
+  replyId: string,
+  actorId: string,
+): Promise<ReplyOutcome> {
+  await tx.reply.update({
+    where: { id: replyId },
+    data: {
+      body: Prisma.DbNull,
+      bodyText: "",
+      deletedAt: new Date(),
+      reactions: { deleteMany: {} },
+    },
+  });
+  const eventId = await appendEvents(tx, scope.text.id, actorId, [
+    { ...eventAbout(scope), type: "reply.deleted", replyId },
+  ]);
+  return { annotationId: scope.thread.id, replyId, eventId };
+}

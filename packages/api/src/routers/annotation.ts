@@ -1,0 +1,79 @@
+import {
+  createAnnotationInputSchema,
+  deleteAnnotationInputSchema,
+  editAnnotationInputSchema,
+  listThreadsInputSchema,
+  searchInputSchema,
+} from "@hashiya/annotation-schema";
+import { Prisma } from "@hashiya/db";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { requireAuthor, requireWriter } from "../authorise";
+import { createAnnotation, deleteAnnotation, editAnnotation } from "../commands/annotation";
+import { writeInText, writeOnThread } from "../commands/transaction";
+import { lastEventIdOf } from "../live/log";
+import { courseStanding, findReadableText } from "../policies";
+import { searchTextAndThreads } from "../queries/search";
+import { listThreads, threadOutcome } from "../queries/threads";
+import { actorOf, appError, protectedProcedure, publicProcedure } from "../trpc";
+
+export const annotationRouter = {
+  /**
+   * The threads of a text the caller may see, with the log position they reflect: the two are
+   * read in one REPEATABLE READ snapshot, so subscribing from `lastEventId` misses nothing.
+   */
+  list: publicProcedure.input(listThreadsInputSchema).query(async ({ ctx, input }) => {
+    const actor = actorOf(ctx.user);
+    const found = await findReadableText(ctx.db, actor, input.textId);
+    if (!found) throw appError("NOT_FOUND", "not_found");
+    return ctx.db.$transaction(
+      async (tx) => {
+        const lastEventId = await lastEventIdOf(tx, input.textId);
+        const threads = await listThreads(tx, actor, found.standing, input.textId);
+        return { threads, lastEventId };
+      },
+      { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
+    );
+  }),
+
+  /** Starts a thread on a passage of the text version the caller is reading. */
+  create: protectedProcedure.input(createAnnotationInputSchema).mutation(({ ctx, input }) => {
+    const actor = actorOf(ctx.user);
+    return writeInText(ctx.db, input.textId, async (tx, text) => {
+      const standing = await courseStanding(tx, actor, text.courseId);
+      requireWriter(actor, standing, text);
+      const outcome = await createAnnotation(tx, text, ctx.user.id, input);
+      return threadOutcome(tx, actor, standing, outcome);
+    });
+  }),
+
+  /** Edits one's own thread: body, visibility, question mark, tags (a set). */
+  edit: protectedProcedure.input(editAnnotationInputSchema).mutation(({ ctx, input }) => {
+    const actor = actorOf(ctx.user);
+    return writeOnThread(ctx.db, actor, input.annotationId, async (tx, scope) => {
+      requireAuthor(actor, scope.standing, scope.thread);
+      const outcome = await editAnnotation(tx, scope, ctx.user.id, input);
+      return threadOutcome(tx, actor, scope.standing, outcome);
+    });
+  }),
+
+  /** Deletes one's own thread; `thread` is its tombstone, or null when nothing hung on it. */
+  delete: protectedProcedure.input(deleteAnnotationInputSchema).mutation(({ ctx, input }) => {
+    const actor = actorOf(ctx.user);
+    return writeOnThread(ctx.db, actor, input.annotationId, async (tx, scope) => {
+      requireAuthor(actor, scope.standing, scope.thread);
+      const outcome = await deleteAnnotation(tx, scope, ctx.user.id);
+      return threadOutcome(tx, actor, scope.standing, outcome);
+    });
+  }),
+
+  /**
+   * Arabic-aware search: hits in the text (code points of the canonical text) and the ids of
+   * the threads the caller may see whose quote, body, replies or tags match.
+   */
+  search: publicProcedure.input(searchInputSchema).query(async ({ ctx, input }) => {
+    const actor = actorOf(ctx.user);
+    const found = await findReadableText(ctx.db, actor, input.textId);
+    if (!found) throw appError("NOT_FOUND", "not_found");
+    return searchTextAndThreads(ctx.db, actor, found.standing, found.text, input.query);
+  }),
+} satisfies TRPCRouterRecord;

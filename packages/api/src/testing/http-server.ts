@@ -1,0 +1,103 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { Readable } from "node:stream";
+import type { Db } from "@hashiya/db";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import type { LiveHub } from "../live/hub";
+import { appRouter } from "../root";
+import { createTRPCContext, type SessionUser } from "../trpc";
+import { TEST_AUTH_SECRET, TEST_COLLAB_URL } from "./factories";
+
+/** The header with which test clients say who they are (the web app uses its session). */
+export const TEST_USER_HEADER = "x-test-user";
+
+export interface TestTrpcServer {
+  url: string;
+  /** Requests received, with their Last-Event-ID header, in order. */
+  requests: { path: string; lastEventId: string | null }[];
+  /** Destroys every open connection, as a network cut or a proxy restart would. */
+  cutConnections(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * The API over real HTTP on port 0, through tRPC's fetch adapter (the one Next.js route
+ * handlers use), so that SSE subscriptions run as in production.
+ */
+export async function startTrpcServer(options: {
+  db: Db;
+  live: LiveHub;
+  users: Map<string, SessionUser>;
+}): Promise<TestTrpcServer> {
+  const sockets = new Set<Socket>();
+  const requests: TestTrpcServer["requests"] = [];
+  const server = createServer((req, res) => {
+    void handle(req, res).catch(() => res.destroy());
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const abort = new AbortController();
+    res.on("close", () => abort.abort());
+    const url = new URL(req.url ?? "/", `http://${req.headers.host}`);
+    const lastEventId = req.headers["last-event-id"];
+    requests.push({
+      path: url.pathname,
+      lastEventId: typeof lastEventId === "string" ? lastEventId : null,
+    });
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (typeof value === "string") headers.set(name, value);
+    }
+    const hasBody = req.method !== "GET" && req.method !== "HEAD";
+    const request = new Request(url, {
+      method: req.method,
+      headers,
+      body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
+      signal: abort.signal,
+      // Node's fetch needs it for a streamed body.
+      duplex: "half",
+    } as RequestInit);
+    const userId = req.headers[TEST_USER_HEADER];
+    const response = await fetchRequestHandler({
+      endpoint: "/trpc",
+      req: request,
+      router: appRouter,
+      createContext: () =>
+        createTRPCContext({
+          db: options.db,
+          session: {
+            user: typeof userId === "string" ? (options.users.get(userId) ?? null) : null,
+          },
+          authSecret: TEST_AUTH_SECRET,
+          collabUrl: TEST_COLLAB_URL,
+          live: options.live,
+        }),
+    });
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    if (!response.body) return void res.end();
+    for await (const chunk of response.body) {
+      if (abort.signal.aborted) break;
+      res.write(chunk);
+    }
+    res.end();
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/trpc`,
+    requests,
+    cutConnections() {
+      for (const socket of sockets) socket.destroy();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
