@@ -6,7 +6,7 @@ import { createTRPCClient, httpSubscriptionLink } from "@trpc/client";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppRouter } from "../root";
-import { TestEventSource } from "../testing/event-source";
+import { EventSource } from "eventsource";
 import { annotationInput, bodyOf, callerFor } from "../testing/factories";
 import { startTrpcServer, TEST_USER_HEADER, type TestTrpcServer } from "../testing/http-server";
 import { settle } from "../testing/live";
@@ -51,14 +51,18 @@ describe("live.onTextEvent over SSE", () => {
     const { lastEventId } = await callerFor(testDb.db, student).annotation.list({
       textId: text.id,
     });
-    TestEventSource.retryMs = 300;
     const client = createTRPCClient<AppRouter>({
       links: [
         httpSubscriptionLink({
           url: server.url,
           transformer: superjson,
-          EventSource: TestEventSource,
-          eventSourceOptions: () => ({ headers: { [TEST_USER_HEADER]: student.id } }),
+          // Node 20 has no EventSource: the `eventsource` package is the spec's, reconnecting
+          // by itself with the Last-Event-ID header.
+          EventSource,
+          eventSourceOptions: () => ({
+            fetch: (input, init) =>
+              fetch(input, { ...init, headers: { ...init?.headers, [TEST_USER_HEADER]: student.id } }),
+          }),
         }),
       ],
     });
