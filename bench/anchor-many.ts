@@ -89,7 +89,9 @@ for (const [name, edit] of edits) {
   );
   for (const [k, [label]] of impls.entries()) {
     const speedUp =
-      k > 0 ? `  ×${(median(wall[0]!) / median(wall[k]!)).toFixed(1)} wall, ×${(median(cpu[0]!) / median(cpu[k]!)).toFixed(1)} CPU` : "";
+      k > 0
+        ? `  ×${(median(wall[0]!) / median(wall[k]!)).toFixed(1)} wall, ×${(median(cpu[0]!) / median(cpu[k]!)).toFixed(1)} CPU`
+        : "";
     console.log(
       `    ${label.padEnd(28)} ${ms(median(wall[k]!))} median, ${ms(Math.min(...wall[k]!))} best, ${ms(median(cpu[k]!))} CPU${speedUp}`,
     );

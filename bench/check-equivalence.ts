@@ -50,20 +50,24 @@ function selectorsFor(text: string, count: number, random: () => number): TextSe
     const last = first + Math.floor(random() * (random() < 0.1 ? 30 : 8));
     const start = prepared.offsets.fromUtf16(words[first]!.index);
     const end = prepared.offsets.fromUtf16(
-      words[Math.min(last, words.length - 1)]!.index + words[Math.min(last, words.length - 1)]![0].length,
+      words[Math.min(last, words.length - 1)]!.index +
+        words[Math.min(last, words.length - 1)]![0].length,
     );
     const [quote, position] = current.describeRange(prepared, { start, end }).selectors;
     const r = random();
     // Variety: some without position, some without context, some with one side only.
     if (r < 0.05) return [quote];
     if (r < 0.08) return [{ type: "TextQuoteSelector", exact: quote.exact }, position];
-    if (r < 0.1) return [{ type: "TextQuoteSelector", exact: quote.exact, prefix: quote.prefix }, position];
-    if (r < 0.12) return [{ type: "TextQuoteSelector", exact: quote.exact, suffix: quote.suffix }, position];
+    if (r < 0.1)
+      return [{ type: "TextQuoteSelector", exact: quote.exact, prefix: quote.prefix }, position];
+    if (r < 0.12)
+      return [{ type: "TextQuoteSelector", exact: quote.exact, suffix: quote.suffix }, position];
     return [quote, position];
   });
 }
 
-const tashkeel = (p: string) => p.replace(/[\u0628-\u064a](?=[\u0621-\u064a])/g, (x) => `${x}\u064e`);
+const tashkeel = (p: string) =>
+  p.replace(/[\u0628-\u064a](?=[\u0621-\u064a])/g, (x) => `${x}\u064e`);
 
 // 1. The benchmark's book and edits.
 {
@@ -76,7 +80,8 @@ const tashkeel = (p: string) => p.replace(/[\u0628-\u064a](?=[\u0621-\u064a])/g,
     ["tashkeel", (p, k) => (k % 10 === 3 ? [tashkeel(p)] : [p])],
     ["insertion", (p, k) => (k === 2 ? ["فقرة جديدة في أول الكتاب عن لينين و تروتسكي.", p] : [p])],
   ];
-  for (const [name, edit] of edits) compare(`book ${name}`, paragraphs.flatMap(edit).join("\n"), sets);
+  for (const [name, edit] of edits)
+    compare(`book ${name}`, paragraphs.flatMap(edit).join("\n"), sets);
 }
 
 // 2. Random edits on smaller books: character noise, deleted/moved/duplicated paragraphs,
@@ -115,7 +120,9 @@ for (let n = 0; n < SCENARIOS; n++) {
   }
   edited.push(...moved);
   const options =
-    random() < 0.2 ? { maxErrorRate: 0.1 + random() * 0.3, window: 500 + Math.floor(random() * 3000) } : {};
+    random() < 0.2
+      ? { maxErrorRate: 0.1 + random() * 0.3, window: 500 + Math.floor(random() * 3000) }
+      : {};
   compare(`random ${n}${numbered ? "" : " (repeats)"}`, edited.join("\n"), sets, options);
 }
 console.log(`all ${compared} results identical`);

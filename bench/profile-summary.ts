@@ -35,5 +35,5 @@ const top = (m: Map<string, number>) =>
     .sort((a, b) => b[1] - a[1])
     .slice(0, 25)
     .map(([l, ms]) => `${ms.toFixed(0).padStart(7)} ms  ${l}`);
-console.log("self:\n" + top(self).join("\n"));
-console.log("total:\n" + top(total).join("\n"));
+console.log(`self:\n${top(self).join("\n")}`);
+console.log(`total:\n${top(total).join("\n")}`);

@@ -1,4 +1,4 @@
-import { headDistance, tailDistance } from "./approx-match";
+import { SideMatcher } from "./approx-match";
 
 /**
  * The pieces of anchoring that judge a place found for a quote: how well the stored context fits
@@ -30,6 +30,9 @@ export interface Query {
   /** Folded context; `null` when unknown, or when only marks/controls were stored. */
   fp: string | null;
   fs: string | null;
+  /** `fp` and `fs` compiled for scoring many places, on first use. */
+  pm?: SideMatcher;
+  sm?: SideMatcher;
 }
 
 /** Returned instead of a candidate when several fit equally well and nothing settles it. */
@@ -58,21 +61,24 @@ export function score(c: Candidate): number {
 }
 
 /** Similarity in [0, 1] of the folded prefix to the folded text `t` just before `ns`. */
-export function prefixScore(t: string, ns: number, fp: string | null): number {
+export function prefixScore(t: string, ns: number, q: Query): number {
+  const fp = q.fp;
   if (fp === null) return 0;
   if (fp.length === 0) return ns === 0 ? 1 : 0;
   const slack = Math.ceil(fp.length * 0.25) + 2;
-  const window = t.slice(Math.max(0, ns - fp.length - slack), ns);
-  return Math.max(0, 1 - tailDistance(fp, window) / fp.length);
+  q.pm ??= new SideMatcher(fp, "tail");
+  return Math.max(0, 1 - q.pm.distance(t, Math.max(0, ns - fp.length - slack), ns) / fp.length);
 }
 
 /** Similarity in [0, 1] of the folded suffix to the folded text `t` just after `ne`. */
-export function suffixScore(t: string, ne: number, fs: string | null): number {
+export function suffixScore(t: string, ne: number, q: Query): number {
+  const fs = q.fs;
   if (fs === null) return 0;
   if (fs.length === 0) return ne === t.length ? 1 : 0;
   const slack = Math.ceil(fs.length * 0.25) + 2;
-  const window = t.slice(ne, ne + fs.length + slack);
-  return Math.max(0, 1 - headDistance(fs, window) / fs.length);
+  q.sm ??= new SideMatcher(fs, "head");
+  const to = Math.min(t.length, ne + fs.length + slack);
+  return Math.max(0, 1 - q.sm.distance(t, ne, to) / fs.length);
 }
 
 /**
@@ -118,7 +124,9 @@ function byDistance(a: Candidate, b: Candidate): number {
 
 /**
  * Start offsets of the occurrences of `needle` lying inside `text[lo, hi)`, nearest to
- * `expected` first, lazily. Searches a slice (O(1) in V8) so a miss costs the window, not the text.
+ * `expected` first (forward first on a tie), lazily. Searches a slice (O(1) in V8) so a miss
+ * costs the window, not the text; backwards only as far as the next forward occurrence makes
+ * worth it, so an occurrence right at `expected` costs next to nothing.
  */
 export function* nearestOccurrences(
   text: string,
@@ -130,14 +138,42 @@ export function* nearestOccurrences(
   const window = lo === 0 && hi === text.length ? text : text.slice(lo, hi);
   const from = Math.max(0, Math.min(expected - lo, window.length));
   let forward = window.indexOf(needle, from);
-  let backward = from > 0 ? window.lastIndexOf(needle, from - 1) : -1;
-  while (forward !== -1 || backward !== -1) {
-    if (backward === -1 || (forward !== -1 && forward - from <= from - backward)) {
+  // The nearest backward occurrence not yet yielded (-1: none known); every start in
+  // [searchedDown, from) has been looked at.
+  let backward = -1;
+  let searchedDown = from;
+  for (;;) {
+    if (backward === -1 && searchedDown > 0) {
+      // Farther back than `limit`, an occurrence would come after the forward one anyway.
+      const limit = forward === -1 ? 0 : Math.max(0, 2 * from - forward);
+      if (limit < searchedDown) {
+        backward = lastStartIn(window, needle, limit, searchedDown - 1);
+        searchedDown = backward === -1 ? limit : backward;
+      }
+    }
+    if (backward !== -1 && (forward === -1 || forward - from > from - backward)) {
+      yield lo + backward;
+      backward = -1;
+    } else if (forward !== -1) {
       yield lo + forward;
       forward = window.indexOf(needle, forward + 1);
-    } else {
-      yield lo + backward;
-      backward = backward > 0 ? window.lastIndexOf(needle, backward - 1) : -1;
-    }
+    } else return;
   }
+}
+
+/**
+ * The last start of `needle` in `[first, last]` of `text`, or -1. Searches forwards in chunks
+ * growing back from `last`: `indexOf` is much faster than `lastIndexOf` in V8.
+ */
+function lastStartIn(text: string, needle: string, first: number, last: number): number {
+  let size = Math.max(512, 4 * needle.length);
+  for (let hi = last + 1; hi > first; hi -= size, size *= 2) {
+    const lo = Math.max(first, hi - size);
+    const chunk = text.slice(lo, hi - 1 + needle.length);
+    let found = chunk.indexOf(needle);
+    if (found === -1) continue;
+    for (let next = found; next !== -1; next = chunk.indexOf(needle, found + 1)) found = next;
+    return lo + found;
+  }
+  return -1;
 }

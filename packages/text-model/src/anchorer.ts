@@ -104,8 +104,9 @@ export class Anchorer {
       const verified = this.atPosition(q, position);
       if (verified) return verified;
     }
-    const clamp = (cp: number) => Math.max(0, Math.min(cp, offsets.length));
-    const expected = position ? offsets.toUtf16(clamp(position.start + shift)) : 0;
+    const expected = position
+      ? offsets.toUtf16(Math.max(0, Math.min(position.start + shift, offsets.length)))
+      : 0;
     const job = this.job(q, expected, position !== undefined);
     for (const [kind, where] of job.hasPosition ? PLAN_WITH_POSITION : PLAN_WITHOUT_POSITION) {
       const sp = kind === "quote" ? job.raw : job.fold;
@@ -130,17 +131,24 @@ export class Anchorer {
 
   private query(quote: TextQuoteSelector): Query {
     // Taken as stored: selectors are in the canonical (NFC) form; importers convert them.
-    const side = (s: unknown) => (typeof s === "string" ? s : null);
     const exact = quote.exact;
-    const prefix = side(quote.prefix);
-    const suffix = side(quote.suffix);
-    // A side stored as marks or controls only folds to nothing: that is no context, not an edge.
-    const fold = (side: string | null) => {
-      if (side === null) return null;
-      const folded = this.p.fold(side);
-      return folded === "" && side !== "" ? null : folded;
+    const prefix = typeof quote.prefix === "string" ? quote.prefix : null;
+    const suffix = typeof quote.suffix === "string" ? quote.suffix : null;
+    return {
+      exact,
+      prefix,
+      suffix,
+      fq: this.p.fold(exact),
+      fp: this.foldSide(prefix),
+      fs: this.foldSide(suffix),
     };
-    return { exact, prefix, suffix, fq: this.p.fold(exact), fp: fold(prefix), fs: fold(suffix) };
+  }
+
+  /** A side stored as marks or controls only folds to nothing: that is no context, not an edge. */
+  private foldSide(side: string | null): string | null {
+    if (side === null) return null;
+    const folded = this.p.fold(side);
+    return folded === "" && side !== "" ? null : folded;
   }
 
   private job(q: Query, expected: number, hasPosition: boolean): Job {
@@ -267,7 +275,7 @@ export class Anchorer {
     const maxErrors = Math.min(Math.floor(q.fq.length * this.rate), 256);
     // With no edit allowed this would be the normalised step again.
     if (maxErrors === 0) return undefined;
-    let matches = approxSearch(fold.text, q.fq, maxErrors, span.lo, span.hi);
+    let matches = approxSearch(this.p.foldedEncoded, q.fq, maxErrors, span.lo, span.hi);
     if (matches.length > MAX_CANDIDATES) {
       // Scoring context costs more than matching: only the nearest are scored.
       const away = (m: { start: number }) => Math.abs(m.start - fold.at);
@@ -288,20 +296,23 @@ export class Anchorer {
     const folded = this.p.folded;
     const ns = folded.forward[s]!;
     const ne = folded.forward[e]!;
-    const same = (side: string | null, from: number, to: number, edge: boolean) =>
-      side !== null && text.slice(from, to) === side && (side.length > 0 || edge);
     const prefix = q?.prefix ?? null;
     const suffix = q?.suffix ?? null;
-    const samePrefix = same(prefix, Math.max(0, s - (prefix?.length ?? 0)), s, s === 0);
-    const sameSuffix = same(suffix, e, e + (suffix?.length ?? 0), e === text.length);
+    const samePrefix =
+      prefix !== null &&
+      (prefix.length > 0
+        ? s >= prefix.length && text.startsWith(prefix, s - prefix.length)
+        : s === 0);
+    const sameSuffix =
+      suffix !== null && (suffix.length > 0 ? text.startsWith(suffix, e) : e === text.length);
     return {
       s,
       e,
       ns,
       ne,
       quoteScore: 1,
-      prefixScore: samePrefix ? 1 : prefixScore(folded.text, ns, q?.fp ?? null),
-      suffixScore: sameSuffix ? 1 : suffixScore(folded.text, ne, q?.fs ?? null),
+      prefixScore: samePrefix ? 1 : q ? prefixScore(folded.text, ns, q) : 0,
+      suffixScore: sameSuffix ? 1 : q ? suffixScore(folded.text, ne, q) : 0,
       distance: Math.abs(s - expected),
     };
   }
@@ -320,8 +331,8 @@ export class Anchorer {
       ns,
       ne,
       quoteScore,
-      prefixScore: prefixScore(folded.text, ns, q.fp),
-      suffixScore: suffixScore(folded.text, ne, q.fs),
+      prefixScore: prefixScore(folded.text, ns, q),
+      suffixScore: suffixScore(folded.text, ne, q),
       distance: Math.abs(ns - fExpected),
     };
   }

@@ -115,42 +115,54 @@ export function foldWithMap(text: string, options: NormaliseOptions = {}): Folde
   const forward = new Int32Array(text.length + 1);
   let extendable = false;
   let lastWasSpace = false;
-  const emit = (unit: number, from: number, to: number) => {
-    if (n === out.length) {
-      out = grow(out, new Uint16Array(n * 2));
-      start = grow(start, new Int32Array(n * 2));
-      end = grow(end, new Int32Array(n * 2));
-    }
-    out[n] = unit;
-    start[n] = from;
-    end[n] = to;
-    n++;
-  };
   for (let i = 0; i < text.length; i++) {
     forward[i] = n;
+    if (n + 2 > out.length) {
+      out = grow(out, new Uint16Array(n * 2 + 16));
+      start = grow(start, new Int32Array(n * 2 + 16));
+      end = grow(end, new Int32Array(n * 2 + 16));
+    }
     const c = text.charCodeAt(i);
     const kind = table[c]!;
     if (kind === KEEP || kind > 0) {
       if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
         // Astral characters are kept whole; both units map to the same original character.
         forward[i + 1] = n;
-        emit(c, i, i + 2);
-        emit(text.charCodeAt(i + 1), i, i + 2);
+        out[n] = c;
+        start[n] = i;
+        end[n++] = i + 2;
+        out[n] = text.charCodeAt(i + 1);
+        start[n] = i;
+        end[n++] = i + 2;
         i++;
       } else {
-        emit(kind === KEEP ? c : kind, i, i + 1);
+        out[n] = kind === KEEP ? c : kind;
+        start[n] = i;
+        end[n++] = i + 1;
       }
       extendable = true;
       lastWasSpace = false;
     } else if (kind === DROP_MARK) {
       if (extendable && n > 0) end[n - 1] = i + 1;
     } else if (kind === SPACE) {
-      if (!lastWasSpace) emit(0x20, i, i + 1);
+      if (!lastWasSpace) {
+        out[n] = 0x20;
+        start[n] = i;
+        end[n++] = i + 1;
+      }
       lastWasSpace = true;
       extendable = false;
     } else if (kind === EXPAND) {
-      for (const unit of foldString(text[i]!.normalize("NFKC").replace(/\s/g, ""), options)) {
-        emit(unit.charCodeAt(0), i, i + 1);
+      const expanded = foldString(text[i]!.normalize("NFKC").replace(/\s/g, ""), options);
+      for (let k = 0; k < expanded.length; k++) {
+        if (n === out.length) {
+          out = grow(out, new Uint16Array(n * 2 + 16));
+          start = grow(start, new Int32Array(n * 2 + 16));
+          end = grow(end, new Int32Array(n * 2 + 16));
+        }
+        out[n] = expanded.charCodeAt(k);
+        start[n] = i;
+        end[n++] = i + 1;
       }
       extendable = true;
       lastWasSpace = false;
@@ -159,12 +171,16 @@ export function foldWithMap(text: string, options: NormaliseOptions = {}): Folde
     }
   }
   forward[text.length] = n;
-  // Built in chunks: String.fromCharCode(...all) would overflow the stack on long texts.
-  let folded = "";
+  return { text: unitsToString(out, n), start: start.slice(0, n), end: end.slice(0, n), forward };
+}
+
+/** The first `n` units of `units` as a string, in chunks (one spread would overflow the stack). */
+function unitsToString(units: Uint16Array, n: number): string {
+  let s = "";
   for (let i = 0; i < n; i += 8192) {
-    folded += String.fromCharCode.apply(null, out.subarray(i, Math.min(n, i + 8192)) as never);
+    s += String.fromCharCode.apply(null, units.subarray(i, Math.min(n, i + 8192)) as never);
   }
-  return { text: folded, start: start.slice(0, n), end: end.slice(0, n), forward };
+  return s;
 }
 
 function grow<T extends Uint16Array | Int32Array>(from: T, to: T): T {
@@ -175,30 +191,51 @@ function grow<T extends Uint16Array | Int32Array>(from: T, to: T): T {
 /** Folds a short string for comparison, without maps. */
 export function foldString(text: string, options: NormaliseOptions = {}): string {
   const table = foldTable(options);
-  const units: number[] = [];
-  let lastWasSpace = false;
-  for (let i = 0; i < text.length; i++) {
+  // Most quotes and contexts have nothing to fold: return them as they are.
+  let i = 0;
+  for (; i < text.length; i++) {
+    const kind = table[text.charCodeAt(i)]!;
+    if (kind === KEEP) continue;
+    if (
+      kind === SPACE &&
+      text.charCodeAt(i) === 0x20 &&
+      (i === 0 || text.charCodeAt(i - 1) !== 0x20)
+    )
+      continue;
+    break;
+  }
+  if (i === text.length) return text;
+  let units = foldScratch.length >= text.length ? foldScratch : new Uint16Array(text.length);
+  for (let k = 0; k < i; k++) units[k] = text.charCodeAt(k);
+  let n = i;
+  let lastWasSpace = i > 0 && text.charCodeAt(i - 1) === 0x20;
+  for (; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const kind = table[c]!;
-    if (kind === KEEP) units.push(c);
-    else if (kind > 0) units.push(kind);
-    else if (kind === SPACE) {
-      if (!lastWasSpace) units.push(0x20);
+    if (kind === DROP_MARK || kind === DROP) continue;
+    if (kind === SPACE) {
+      if (!lastWasSpace) units[n++] = 0x20;
       lastWasSpace = true;
       continue;
-    } else if (kind === EXPAND) {
+    }
+    if (kind === EXPAND) {
+      // The recursive call may use the scratch buffer: keep what is written so far apart.
+      if (units === foldScratch) units = units.slice(0, Math.max(n + 16, text.length));
       const expanded = foldString(text[i]!.normalize("NFKC").replace(/\s/g, ""), options);
-      for (let k = 0; k < expanded.length; k++) units.push(expanded.charCodeAt(k));
-    } else continue;
+      if (n + expanded.length + text.length - i > units.length) {
+        const bigger = new Uint16Array(2 * (n + expanded.length + text.length - i));
+        bigger.set(units.subarray(0, n));
+        units = bigger;
+      }
+      for (let k = 0; k < expanded.length; k++) units[n++] = expanded.charCodeAt(k);
+    } else units[n++] = kind === KEEP ? c : kind;
     lastWasSpace = false;
   }
-  // In chunks: one spread of a long text would overflow the stack.
-  let out = "";
-  for (let i = 0; i < units.length; i += 8192) {
-    out += String.fromCharCode(...units.slice(i, i + 8192));
-  }
-  return out;
+  return unitsToString(units, n);
 }
+
+/** Reused by {@link foldString} for the short strings it mostly folds. */
+const foldScratch = new Uint16Array(4096);
 
 /**
  * Arabic-aware search form of a text: drops tashkeel (harakat, shadda, sukun, superscript

@@ -1,3 +1,4 @@
+import { EncodedText } from "./approx-match";
 import { GraphemeBoundaries } from "./graphemes";
 import {
   type FoldedText,
@@ -17,6 +18,7 @@ export class PreparedText {
   readonly offsets: OffsetMap;
   readonly graphemes: GraphemeBoundaries;
   private foldedText: FoldedText | null = null;
+  private encodedFolded: EncodedText | null = null;
 
   constructor(
     text: string,
@@ -31,6 +33,12 @@ export class PreparedText {
   get folded(): FoldedText {
     this.foldedText ??= foldWithMap(this.text, this.foldOptions);
     return this.foldedText;
+  }
+
+  /** The folded text encoded for approximate matching. */
+  get foldedEncoded(): EncodedText {
+    this.encodedFolded ??= new EncodedText(this.folded.text);
+    return this.encodedFolded;
   }
 
   /** Folds a short string (a quote, a query) exactly as the text was folded. */
