@@ -4,27 +4,17 @@ import { verifyCollabToken } from "@hashiya/auth/collab-token";
 import { createTestDatabase, type TestDatabase } from "@hashiya/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rejectionOf } from "../testing/errors";
+import { buildCourse, buildText, callerFor, TEST_AUTH_SECRET } from "../testing/factories";
 import {
-  buildCourse,
-  buildMembership,
-  buildText,
-  buildUser,
-  callerFor,
-  TEST_AUTH_SECRET,
-} from "../testing/factories";
+  allPersonas as all,
+  buildCourseWorld,
+  memberPersonas as members,
+  type Persona,
+} from "../testing/personas";
 import type { SessionUser } from "../trpc";
 
-type Persona =
-  | "anonymous"
-  | "non-member"
-  | "student of another course"
-  | "student"
-  | "moderator"
-  | "instructor"
-  | "admin";
-
 let testDb: TestDatabase;
-const personas = new Map<Persona, SessionUser | null>();
+let personas: Map<Persona, SessionUser | null>;
 let courseId: string;
 let publicTextId: string;
 let privateTextId: string;
@@ -32,46 +22,18 @@ let privateCourseId: string;
 
 beforeAll(async () => {
   testDb = await createTestDatabase("api_access");
-  const { db } = testDb;
-  const course = await buildCourse(db);
-  const otherCourse = await buildCourse(db);
-  const privateCourse = await buildCourse(db);
-  courseId = course.id;
-  privateCourseId = privateCourse.id;
-  publicTextId = (await buildText(db, course.id, { isPublic: true })).id;
-  privateTextId = (await buildText(db, course.id, { isPublic: false })).id;
-  await buildText(db, privateCourse.id, { isPublic: false });
-
-  const asSession = (user: { id: string; name: string; isAdmin: boolean }) => ({
-    id: user.id,
-    name: user.name,
-    isAdmin: user.isAdmin,
-  });
-  personas.set("anonymous", null);
-  personas.set("non-member", asSession(await buildUser(db)));
-  const outsider = await buildUser(db);
-  await buildMembership(db, otherCourse.id, outsider.id, "student");
-  personas.set("student of another course", asSession(outsider));
-  for (const role of ["student", "moderator", "instructor"] as const) {
-    const user = await buildUser(db);
-    await buildMembership(db, course.id, user.id, role);
-    personas.set(role, asSession(user));
-  }
-  personas.set("admin", asSession(await buildUser(db, { isAdmin: true })));
+  const world = await buildCourseWorld(testDb.db);
+  personas = world.users;
+  courseId = world.courseId;
+  publicTextId = world.publicText.id;
+  privateTextId = world.privateText.id;
+  // A course whose only text is not public: outsiders may not even see that it exists.
+  privateCourseId = (await buildCourse(testDb.db)).id;
+  await buildText(testDb.db, privateCourseId, { isPublic: false });
 });
 afterAll(() => testDb.drop());
 
 const caller = (persona: Persona) => callerFor(testDb.db, personas.get(persona) ?? null);
-const all: Persona[] = [
-  "anonymous",
-  "non-member",
-  "student of another course",
-  "student",
-  "moderator",
-  "instructor",
-  "admin",
-];
-const members: Persona[] = ["student", "moderator", "instructor"];
 
 describe("text.byId", () => {
   it.each(all)("a public text is readable by %s", async (persona) => {
