@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from "@hashiya/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { annotationInput, bodyOf, callerFor } from "../testing/factories";
 import { collectLive, type LiveCollector } from "../testing/live";
-import { buildCourseWorld, type CourseWorld, type Persona } from "../testing/personas";
+import { allPersonas, buildCourseWorld, type CourseWorld, type Persona } from "../testing/personas";
 import { createLiveHub, type LiveHub } from "./hub";
 
 let testDb: TestDatabase;
@@ -23,15 +23,7 @@ afterAll(async () => {
 });
 
 // The public text, so that anonymous readers and non-members subscribe too.
-const watchers: Persona[] = [
-  "anonymous",
-  "non-member",
-  "student of another course",
-  "student",
-  "moderator",
-  "instructor",
-  "admin",
-];
+const watchers: Persona[] = allPersonas;
 
 async function subscribeAll(): Promise<Map<Persona | "author", LiveCollector>> {
   const subscriptions = new Map<Persona | "author", LiveCollector>();
