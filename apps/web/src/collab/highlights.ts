@@ -1,3 +1,4 @@
+import { presenceSelectionColour } from "@hashiya/annotation-schema";
 import type { CollabUser } from "./schemas";
 
 /**
@@ -26,9 +27,9 @@ export function highlightName(layer: HighlightLayer, userId: string): string {
 
 const rules = new Map<string, string>();
 
-/** Writes (or rewrites) the colour rule of one highlight. The colour is schema-checked. */
-function ensureRule(name: string, colour: string): void {
-  const rule = `::highlight(${name}) { background-color: color-mix(in srgb, ${colour} 32%, transparent); }`;
+/** Writes (or rewrites) the colour rule of one highlight (the colour is one of the palette). */
+function ensureRule(name: string, colour: CollabUser["colour"]): void {
+  const rule = `::highlight(${name}) { background-color: ${presenceSelectionColour(colour)}; }`;
   if (rules.get(name) === rule) return;
   rules.set(name, rule);
   let style = document.getElementById(STYLE_ELEMENT_ID) as HTMLStyleElement | null;

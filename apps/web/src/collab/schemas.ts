@@ -1,49 +1,33 @@
+import {
+  notesPresenceStateSchema as contractNotesPresenceStateSchema,
+  type PresenceState,
+  type PresenceUser,
+  presenceStateSchema,
+  presenceUserSchema,
+} from "@hashiya/annotation-schema";
 import { z } from "zod";
 
-// Local mirrors of the contract's presence schemas (contracts-issue4.md, @hashiya/annotation-
-// schema: presenceUserSchema, presenceStateSchema). Swap for the package's exports once they
-// land; the shapes are the same. Everything read from awareness comes from other browsers, so
-// it is parsed, never trusted.
+// Everything read from awareness comes from other browsers: it is parsed with the contract's
+// schemas (which also pin the colour to the presence palette, so it is safe to put in a
+// generated CSS rule), never trusted.
 
-/**
- * A CSS colour in a plain form (hex or a colour function of numbers): it is interpolated into
- * a generated ::highlight() rule, so nothing that could close the rule gets through.
- */
-const colourSchema = z
-  .string()
-  .max(64)
-  .regex(/^(#[0-9a-f]{3,8}|(rgba?|hsla?|oklch|oklab|lab|lch)\([0-9a-z.,%\s/+-]*\))$/i);
+export { presenceStateSchema, type PresenceState };
 
 /** Who a collaborator is, exactly as the server issued it (with the collab token). */
-export const collabUserSchema = z.object({
-  id: z.string().min(1).max(64),
-  name: z.string().max(200),
-  colour: colourSchema,
-});
-export type CollabUser = z.infer<typeof collabUserSchema>;
+export const collabUserSchema = presenceUserSchema;
+export type CollabUser = PresenceUser;
 
 /** A half-open span of code points in the canonical text. */
-export const spanSchema = z
-  .object({ start: z.number().int().min(0), end: z.number().int().min(0) })
-  .refine((span) => span.start <= span.end);
-export type Span = z.infer<typeof spanSchema>;
+export type Span = { start: number; end: number };
 
-/** The awareness state of a `text:<id>` document. */
-export const presenceStateSchema = z.object({
-  user: collabUserSchema,
-  selection: spanSchema.nullable(),
-});
-export type PresenceState = z.infer<typeof presenceStateSchema>;
-
-/** The part of a `notes:<id>` awareness state we read (the caret is y-prosemirror's `cursor`). */
-export const notesPresenceStateSchema = z.object({
-  user: collabUserSchema,
+/** A `notes:<id>` awareness state with y-prosemirror's caret (two relative positions, JSON). */
+export const notesPresenceStateSchema = contractNotesPresenceStateSchema.extend({
   cursor: z.object({ anchor: z.unknown(), head: z.unknown() }).nullish(),
 });
 
 /**
- * What `collab.token` returns. `user` is optional here only until the lead's change to the
- * router lands: without it we still connect, but publish no identity (we never make one up).
+ * What `collab.token` returns. Should `user` ever be missing (an older server), we still
+ * connect but publish no presence: an identity is never made up on the client.
  */
 export const collabTokenSchema = z.object({
   token: z.string().min(1),

@@ -49,7 +49,7 @@ export function useCollabDocument(
 
   useEffect(() => {
     if (!session) return;
-    const { url, getToken } = session;
+    const { url, getToken, user } = session;
     const doc = new Y.Doc();
     const websocketProvider = acquireSocket(url);
     let status = INITIAL;
@@ -86,6 +86,9 @@ export function useCollabDocument(
       publish({ unsyncedChanges: number }),
     );
     provider.on("disconnect", () => publish({ authenticated: false, synced: false }));
+    // Awareness starts as `{}`, which the server refuses as a presence without an identity.
+    // Publish the server-issued identity from the first message on, or nothing at all.
+    provider.awareness?.setLocalState(user ? { user } : null);
     provider.attach();
     publish({});
 

@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
-import { useCallback, useMemo } from "react";
+import { useCallback, useMemo, useRef } from "react";
 import { useTRPC } from "~/trpc/react";
 import { type CollabUser, collabTokenSchema } from "./schemas";
 
@@ -51,29 +51,27 @@ export function useCollabSession(): CollabSessionState {
     refetchIntervalInBackground: true,
   });
   const query = useQuery(options);
-  const { queryKey } = options;
+  // The options object is rebuilt on each render; the token getter must stay the same function
+  // (a new one would rebuild every provider), so it reads them through a ref.
+  const latest = useRef(options);
+  latest.current = options;
 
   const getToken = useCallback(async () => {
-    const cached = collabTokenSchema.safeParse(queryClient.getQueryData(queryKey));
+    const options = latest.current;
+    const cached = collabTokenSchema.safeParse(queryClient.getQueryData(options.queryKey));
     if (cached.success && cached.data.expiresAt.getTime() - Date.now() > REFRESH_MARGIN_MS) {
       return cached.data.token;
     }
-    const fresh = collabTokenSchema.parse(await queryClient.fetchQuery({ ...options, staleTime: 0 }));
-    return fresh.token;
-    // `options` is rebuilt each render; the key identifies it.
-    // biome-ignore lint/correctness/useExhaustiveDependencies: see above
-  }, [queryClient, queryKey]);
+    const fresh = await queryClient.fetchQuery({ ...options, staleTime: 0 });
+    return collabTokenSchema.parse(fresh).token;
+  }, [queryClient]);
 
   const parsed = collabTokenSchema.safeParse(query.data);
   const url = parsed.success ? parsed.data.url : null;
   const user = parsed.success ? (parsed.data.user ?? null) : null;
   // Stable while the URL and the user stay the same, so providers are not rebuilt on refresh.
   const userKey = user ? `${user.id}\u0000${user.name}\u0000${user.colour}` : "";
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `userKey` stands for `user`
-  const session = useMemo(
-    () => (url ? { url, user, getToken } : null),
-    [url, userKey, getToken],
-  );
+  const session = useMemo(() => (url ? { url, user, getToken } : null), [url, userKey, getToken]);
 
   if (session) return { status: "ready", session };
   if (query.isError) return { status: isUnauthorised(query.error) ? "anonymous" : "unavailable" };

@@ -50,10 +50,15 @@ export class TextRanges {
     // First leaf whose start lies at or after the point.
     let lo = 0;
     let hi = leaves.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (probe.comparePoint(leaves[mid]!.node, 0) < 0) lo = mid + 1;
-      else hi = mid;
+    try {
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (probe.comparePoint(leaves[mid]!.node, 0) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+    } catch {
+      // A point in another tree: nothing of the text is before or after it.
+      return side === "start" ? 0 : this.index.length;
     }
     if (side === "start") {
       return lo < leaves.length ? this.index.codePointAt(lo, 0, "start") : this.index.length;
@@ -71,15 +76,24 @@ export class TextRanges {
     return { start: Math.min(start, end), end: Math.max(start, end) };
   }
 
-  /** Whether a DOM range touches the text at all. */
+  /**
+   * Whether a DOM range touches the text at all. False, never an exception, for a range in
+   * another tree (a detached node, a shadow root) or once this text has left the page (the
+   * editor replaced the fallback): a selection elsewhere is simply not in the text.
+   */
   intersects(range: AbstractRange | Range): boolean {
+    if (!this.root.isConnected) return false;
     const whole = this.root.ownerDocument.createRange();
     whole.selectNodeContents(this.root);
-    // Disjoint when the range ends before the text begins or starts after it ends.
-    return (
-      whole.comparePoint(range.endContainer, range.endOffset) >= 0 &&
-      whole.comparePoint(range.startContainer, range.startOffset) <= 0
-    );
+    try {
+      // Disjoint when the range ends before the text begins or starts after it ends.
+      return (
+        whole.comparePoint(range.endContainer, range.endOffset) >= 0 &&
+        whole.comparePoint(range.startContainer, range.startOffset) <= 0
+      );
+    } catch {
+      return false;
+    }
   }
 }
 

@@ -2,7 +2,7 @@
 
 import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
-import { useMemo } from "react";
+import { type HTMLAttributes, type RefObject, useEffect, useMemo, useRef } from "react";
 import { blocksToDoc, type TextBlock } from "./blocks-to-doc";
 
 export interface ReaderProps {
@@ -11,6 +11,15 @@ export interface ReaderProps {
   direction: "rtl" | "ltr";
   language: string;
   label: string;
+  /**
+   * Receives the element whose children are the text's blocks (the fallback's, then the
+   * editor's), for ranges.ts; null when it goes away.
+   */
+  onRoot?: (root: HTMLElement | null) => void;
+  /** Extra attributes for the article (keyboard reading: tabIndex, key handlers, help). */
+  articleProps?: HTMLAttributes<HTMLElement>;
+  /** The article itself (to give the text focus back, e.g. after closing the composer). */
+  articleRef?: RefObject<HTMLElement | null>;
 }
 
 // Reading only: no history, no drop or gap cursors, no trailing empty paragraph.
@@ -26,9 +35,18 @@ const extensions = [
 
 /**
  * The text in a read-only Tiptap editor. Until the editor mounts (it never renders on the
- * server), the same paragraphs are shown as plain HTML, so the text is readable at once.
+ * server), the same paragraphs are shown as plain HTML, so the text is readable at once —
+ * and highlights can already be painted on them.
  */
-export function Reader({ blocks, direction, language, label }: ReaderProps) {
+export function Reader({
+  blocks,
+  direction,
+  language,
+  label,
+  onRoot,
+  articleProps,
+  articleRef: outerRef,
+}: ReaderProps) {
   const content = useMemo(() => blocksToDoc(blocks), [blocks]);
   const editor = useEditor({
     extensions,
@@ -36,9 +54,23 @@ export function Reader({ blocks, direction, language, label }: ReaderProps) {
     editable: false,
     immediatelyRender: false,
   });
+  const innerRef = useRef<HTMLElement | null>(null);
+  const articleRef = outerRef ?? innerRef;
+
+  // EditorContent moves the editor's DOM in when it mounts, before this effect runs.
+  useEffect(() => {
+    if (!onRoot) return;
+    const root = articleRef.current?.querySelector<HTMLElement>(
+      editor ? ".ProseMirror" : ".reader-fallback",
+    );
+    onRoot(root ?? null);
+  }, [editor, onRoot, articleRef]);
+  useEffect(() => () => onRoot?.(null), [onRoot]);
 
   return (
     <article
+      {...articleProps}
+      ref={articleRef}
       className="reader"
       dir={direction}
       lang={language}

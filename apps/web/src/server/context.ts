@@ -2,6 +2,7 @@ import { createTRPCContext } from "@hashiya/api";
 import type { Session } from "@hashiya/auth";
 import { db } from "@hashiya/db";
 import { env } from "~/env";
+import { liveHub } from "./live-hub";
 
 /** The tRPC context for one request, shared by the HTTP handler and the RSC caller. */
 export function createContext(session: Session | null) {
@@ -10,5 +11,6 @@ export function createContext(session: Session | null) {
     session,
     authSecret: env.AUTH_SECRET,
     collabUrl: env.COLLAB_URL,
+    live: liveHub(),
   });
 }

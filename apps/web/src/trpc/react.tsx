@@ -2,7 +2,15 @@
 
 import type { AppRouter } from "@hashiya/api";
 import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink, loggerLink } from "@trpc/client";
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpSubscriptionLink,
+  loggerLink,
+  retryLink,
+  splitLink,
+  TRPCClientError,
+} from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { type ReactNode, useState } from "react";
 import SuperJSON from "superjson";
@@ -18,6 +26,22 @@ function getQueryClient(): QueryClient {
   return browserQueryClient;
 }
 
+/** Refusals that another attempt would only repeat (no access, no such text). */
+function isFinal(error: unknown): boolean {
+  const code = error instanceof TRPCClientError ? error.data?.code : undefined;
+  return (
+    code === "NOT_FOUND" ||
+    code === "FORBIDDEN" ||
+    code === "UNAUTHORIZED" ||
+    code === "BAD_REQUEST"
+  );
+}
+
+/** 0.5 s, 1 s, 2 s … up to 15 s between attempts to reopen a live stream. */
+function backoff(attempt: number): number {
+  return Math.min(500 * 2 ** (attempt - 1), 15_000);
+}
+
 export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
   const [trpcClient] = useState(() =>
@@ -27,11 +51,21 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
           // Failed calls only: the console stays quiet on the happy path.
           enabled: (op) => op.direction === "down" && op.result instanceof Error,
         }),
-        httpBatchLink({
-          transformer: SuperJSON,
-          // Only the browser calls through this client; server components use the caller.
-          url: "/api/trpc",
-          headers: () => ({ "x-trpc-source": "nextjs-react" }),
+        // Subscriptions (live events) over Server-Sent Events: plain HTTP, through any proxy.
+        // A dropped stream is reopened from the last event received (the EventSource's own
+        // retry, or this retryLink when the connection failed outright), so nothing is missed.
+        splitLink({
+          condition: (op) => op.type === "subscription",
+          true: [
+            retryLink({ retry: ({ error }) => !isFinal(error), retryDelayMs: backoff }),
+            httpSubscriptionLink({ transformer: SuperJSON, url: "/api/trpc" }),
+          ],
+          false: httpBatchLink({
+            transformer: SuperJSON,
+            // Only the browser calls through this client; server components use the caller.
+            url: "/api/trpc",
+            headers: () => ({ "x-trpc-source": "nextjs-react" }),
+          }),
         }),
       ],
     }),

@@ -1,8 +1,10 @@
+import { auth } from "@hashiya/auth";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
-import { Reader } from "~/reader/reader";
+import { AnnotationWorkspace } from "~/annotations/annotation-workspace";
+import { TextCollaboration } from "~/collab/text-collaboration";
 import { orNotFound } from "~/server/not-found";
 import { api } from "~/trpc/server";
 
@@ -20,7 +22,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function TextPage({ params }: Props) {
   const { textId } = await params;
-  const [text, t] = await Promise.all([loadText(textId), getTranslations("reader")]);
+  const [text, t, session] = await Promise.all([
+    loadText(textId),
+    getTranslations("reader"),
+    auth(),
+  ]);
+  // Read after the text (which checked access): the threads this reader may see, and the
+  // live log's position they reflect, so the page subscribes from there.
+  const snapshot = await (await api()).annotation.list({ textId });
+  const user = session?.user;
+  const canAnnotate = text.standing !== "none" || user?.isAdmin === true;
   return (
     <>
       <header className="reader-head">
@@ -35,12 +46,20 @@ export default async function TextPage({ params }: Props) {
           {text.title}
         </h1>
       </header>
-      <Reader
-        blocks={text.blocks}
-        direction={text.direction}
-        language={text.language}
-        label={t("textLabel", { title: text.title })}
-      />
+      <TextCollaboration textId={text.id} canWrite={canAnnotate}>
+        <AnnotationWorkspace
+          text={{
+            id: text.id,
+            version: text.version,
+            blocks: text.blocks,
+            direction: text.direction,
+            language: text.language,
+          }}
+          label={t("textLabel", { title: text.title })}
+          viewer={user?.id ? { id: user.id, canAnnotate } : null}
+          snapshot={snapshot}
+        />
+      </TextCollaboration>
     </>
   );
 }

@@ -1,0 +1,32 @@
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
+import type { PersonView } from "./types";
+
+/** Who wrote a comment and when; a name may be in either script, so it is isolated. */
+export function CommentMeta({
+  author,
+  createdAt,
+  editedAt,
+  children,
+}: {
+  author: PersonView;
+  createdAt: Date;
+  editedAt: Date | null;
+  children?: React.ReactNode;
+}) {
+  const t = useTranslations("annotations");
+  const format = useFormatter();
+  return (
+    <header className="comment-meta">
+      <span className="person-dot" style={{ backgroundColor: author.colour }} aria-hidden="true" />
+      <bdi className="author">{author.name}</bdi>
+      {/* The server renders in its time zone, the browser in the reader's. */}
+      <time dateTime={createdAt.toISOString()} className="muted" suppressHydrationWarning>
+        {format.dateTime(createdAt, { dateStyle: "medium", timeStyle: "short" })}
+      </time>
+      {editedAt ? <span className="muted">({t("edited")})</span> : null}
+      {children}
+    </header>
+  );
+}

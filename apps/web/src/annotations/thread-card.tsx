@@ -1,0 +1,190 @@
+"use client";
+
+import type { JSONContent } from "@tiptap/core";
+import { useTranslations } from "next-intl";
+import { forwardRef, useState } from "react";
+import { CommentMeta } from "./comment-meta";
+import { CommentForm, type ThreadOptions } from "./composer/comment-form";
+import { ConfirmDelete } from "./confirm-delete";
+import { ReactionsBar } from "./reactions-bar";
+import { type ReplyActions, ReplyItem } from "./reply-item";
+import type { ReactionKind, ThreadView } from "./types";
+
+export interface ThreadActions extends ReplyActions {
+  editThread: (threadId: string, body: JSONContent, options: ThreadOptions) => Promise<void>;
+  removeThread: (threadId: string) => Promise<void>;
+  reactThread: (threadId: string, kind: ReactionKind, on: boolean) => void;
+  reply: (threadId: string, body: JSONContent) => Promise<void>;
+  /** Shows (and selects) the thread's passage in the text. */
+  showPassage: (thread: ThreadView) => void;
+  filterByTag: (tag: string) => void;
+}
+
+export interface ThreadCardProps {
+  thread: ThreadView;
+  active: boolean;
+  viewerId: string | null;
+  canWrite: boolean;
+  text: { language: string; direction: "rtl" | "ltr" };
+  actions: ThreadActions;
+  onActivate: () => void;
+}
+
+/**
+ * One thread: its passage, the comment (the server's HTML, or a tombstone when its author
+ * deleted it and replies hang on it), tags, reactions, replies and the reply composer.
+ */
+export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function ThreadCard(
+  { thread, active, viewerId, canWrite, text, actions, onActivate },
+  ref,
+) {
+  const t = useTranslations("annotations");
+  const [mode, setMode] = useState<"view" | "edit" | "reply">("view");
+  const own = viewerId !== null && thread.author.id === viewerId && !thread.deleted;
+  const headingId = `thread-${thread.id}-heading`;
+
+  return (
+    <article
+      ref={ref}
+      className="thread"
+      data-thread-id={thread.id}
+      data-active={active || undefined}
+      data-testid="thread"
+      aria-labelledby={headingId}
+      tabIndex={-1}
+      // Focusable (tabIndex -1), so a click focuses it too: one handler for both.
+      onFocus={onActivate}
+    >
+      {thread.deleted ? (
+        <p className="tombstone" id={headingId}>
+          {t("deleted")}
+        </p>
+      ) : (
+        <CommentMeta author={thread.author} createdAt={thread.createdAt} editedAt={thread.editedAt}>
+          <span id={headingId} className="visually-hidden">
+            {t("threadBy", { name: thread.author.name })}
+          </span>
+          {thread.isQuestion ? <span className="badge badge-question">{t("question")}</span> : null}
+          {thread.visibility !== "course" ? (
+            <span className="badge" data-visibility={thread.visibility}>
+              {t(`visibility_${thread.visibility}`)}
+            </span>
+          ) : null}
+        </CommentMeta>
+      )}
+      <button
+        type="button"
+        className="thread-quote"
+        lang={text.language}
+        dir={text.direction}
+        title={t("showPassage")}
+        onClick={(event) => {
+          event.stopPropagation();
+          actions.showPassage(thread);
+        }}
+      >
+        {thread.quote}
+      </button>
+      {thread.anchorState !== "anchored" ? (
+        <p className="hint">{t(`anchor_${thread.anchorState}`)}</p>
+      ) : null}
+
+      {thread.deleted ? null : mode === "edit" ? (
+        <CommentForm
+          label={t("composerLabel")}
+          submitLabel={t("save")}
+          initialBody={thread.body as JSONContent | null}
+          threadOptions={{
+            visibility: thread.visibility,
+            isQuestion: thread.isQuestion,
+            tags: thread.tags,
+          }}
+          onSubmit={async (body, options) => {
+            if (options) await actions.editThread(thread.id, body, options);
+            setMode("view");
+          }}
+          onCancel={() => setMode("view")}
+        />
+      ) : (
+        <div
+          className="comment-body"
+          // Rendered and escaped by the server from the validated JSON (bodyToHtml), never
+          // HTML from a client.
+          dangerouslySetInnerHTML={{ __html: thread.bodyHtml ?? "" }}
+        />
+      )}
+
+      {thread.tags.length > 0 ? (
+        <ul className="tags" aria-label={t("tags")}>
+          {thread.tags.map((tag) => (
+            <li key={tag}>
+              <button
+                type="button"
+                className="tag"
+                dir="auto"
+                title={t("filterByTag", { tag })}
+                onClick={(event) => {
+                  event.stopPropagation();
+                  actions.filterByTag(tag);
+                }}
+              >
+                #{tag}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      {thread.deleted ? null : (
+        <ReactionsBar
+          reactions={thread.reactions}
+          canReact={canWrite}
+          onToggle={(kind, on) => actions.reactThread(thread.id, kind, on)}
+        />
+      )}
+
+      {canWrite && mode === "view" ? (
+        <div className="comment-actions">
+          <button type="button" className="button-quiet" onClick={() => setMode("reply")}>
+            {t("reply")}
+          </button>
+          {own ? (
+            <>
+              <button type="button" className="button-quiet" onClick={() => setMode("edit")}>
+                {t("edit")}
+              </button>
+              <ConfirmDelete onConfirm={() => actions.removeThread(thread.id)} />
+            </>
+          ) : null}
+        </div>
+      ) : null}
+
+      {thread.replies.length > 0 ? (
+        <ol className="replies" aria-label={t("replies", { count: thread.replies.length })}>
+          {thread.replies.map((reply) => (
+            <ReplyItem
+              key={reply.id}
+              reply={reply}
+              viewerId={viewerId}
+              canReact={canWrite}
+              actions={actions}
+            />
+          ))}
+        </ol>
+      ) : null}
+
+      {mode === "reply" ? (
+        <CommentForm
+          label={t("replyLabel")}
+          submitLabel={t("sendReply")}
+          testId="reply-composer"
+          onSubmit={async (body) => {
+            await actions.reply(thread.id, body);
+            setMode("view");
+          }}
+          onCancel={() => setMode("view")}
+        />
+      ) : null}
+    </article>
+  );
+});

@@ -1,0 +1,102 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { type ReactNode, useMemo, useState } from "react";
+import { FiltersBar } from "./filters-bar";
+import { filterChoices, type ThreadFilters } from "./filters";
+import { SearchBox, type SearchOutcome } from "./search-box";
+import { type ThreadActions, ThreadCard } from "./thread-card";
+import type { ThreadView } from "./types";
+import { useCardAlignment } from "./use-card-alignment";
+import type { LiveStatus } from "./use-thread-list";
+
+/** The card id of the new-thread composer (never a thread id: those are cuids). */
+export const DRAFT_ID = "new";
+
+export interface ThreadPanelProps {
+  textId: string;
+  text: { language: string; direction: "rtl" | "ltr" };
+  all: ThreadView[];
+  shown: ThreadView[];
+  filters: ThreadFilters;
+  onFilters: (filters: ThreadFilters) => void;
+  onSearch: (result: SearchOutcome | null) => void;
+  activeId: string | null;
+  onActivate: (id: string) => void;
+  viewerId: string | null;
+  canWrite: boolean;
+  actions: ThreadActions;
+  live: LiveStatus;
+  /** The new-thread composer, placed among the threads where its passage is. */
+  draft: { start: number; node: ReactNode } | null;
+  /** Shown above the list (the hint to sign in, or that only members annotate). */
+  notice: ReactNode;
+  /** Top of a thread's passage in client coordinates, for aligning its card. */
+  passageTop: (id: string) => number | null;
+  tick: number;
+}
+
+/**
+ * The threads beside the text (on the inline-end side: left of an Arabic text in the Arabic
+ * interface, right in the English one), in reading order, each aligned with its passage.
+ */
+export function ThreadPanel(props: ThreadPanelProps) {
+  const { all, shown, filters } = props;
+  const t = useTranslations("annotations");
+  const [list, setList] = useState<HTMLOListElement | null>(null);
+  const choices = useMemo(() => filterChoices(all), [all]);
+  // Where the draft goes: before the first thread whose passage starts after its own.
+  const draftAt = props.draft
+    ? (() => {
+        const at = shown.findIndex((thread) => thread.start > (props.draft?.start ?? 0));
+        return at < 0 ? shown.length : at;
+      })()
+    : -1;
+  const ids = useMemo(() => {
+    const list = shown.map((thread) => thread.id);
+    if (draftAt >= 0) list.splice(draftAt, 0, DRAFT_ID);
+    return list;
+  }, [shown, draftAt]);
+  const draftItem = props.draft ? (
+    <li key={DRAFT_ID} data-card={DRAFT_ID}>
+      {props.draft.node}
+    </li>
+  ) : null;
+  useCardAlignment(list, ids, props.passageTop, props.tick);
+
+  return (
+    <aside className="thread-panel" aria-labelledby="threads-heading" data-testid="thread-panel">
+      <div className="thread-panel-head">
+        <h2 id="threads-heading">
+          {t("threads")} <span className="count">({all.length})</span>
+        </h2>
+        <span className="live-status" data-status={props.live} role="status">
+          {t(`live_${props.live}`)}
+        </span>
+      </div>
+      <SearchBox textId={props.textId} onResult={props.onSearch} />
+      <FiltersBar value={filters} onChange={props.onFilters} choices={choices} />
+      {props.notice}
+      {shown.length === 0 && !props.draft ? (
+        <p className="muted">{all.length === 0 ? t("noThreads") : t("noMatches")}</p>
+      ) : null}
+      <ol className="thread-list" ref={setList}>
+        {draftAt === 0 ? draftItem : null}
+        {shown.map((thread, i) => [
+          <li key={thread.id} data-card={thread.id}>
+            <ThreadCard
+              thread={thread}
+              active={thread.id === props.activeId}
+              viewerId={props.viewerId}
+              canWrite={props.canWrite}
+              text={props.text}
+              actions={props.actions}
+              onActivate={() => props.onActivate(thread.id)}
+            />
+          </li>,
+          draftAt === i + 1 ? draftItem : null,
+        ])}
+      </ol>
+    </aside>
+  );
+}
