@@ -3,7 +3,12 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-const benchmarks = ["anchor-many.ts", "comment-latency.ts", "notes-durability.ts"];
+const benchmarks = [
+  "anchor-many.ts",
+  "comment-latency.ts",
+  "notes-durability.ts",
+  "reader-cold-open.ts",
+];
 const extra = process.argv.slice(2);
 const here = fileURLToPath(new URL(".", import.meta.url));
 let failed = 0;

@@ -107,8 +107,19 @@ export function AnnotationWorkspace({ text, label, viewer, snapshot }: Annotatio
 
   const onKeyDown = useReaderKeys({ ranges, direction: text.direction, onAnnotate: annotate });
 
+  // A card far from the viewport may still be a placeholder (thread-panel.tsx): activating
+  // its thread renders it in full on the next frame.
   const cardOf = (id: string) =>
     column?.ownerDocument.querySelector<HTMLElement>(`[data-card="${CSS.escape(id)}"] .thread`);
+  const withCard = (id: string, use: (card: HTMLElement) => void) => {
+    const card = cardOf(id);
+    if (card) use(card);
+    else
+      requestAnimationFrame(() => {
+        const later = cardOf(id);
+        if (later) use(later);
+      });
+  };
 
   const activateAt = (offset: number) => {
     // The innermost thread under the click: the one whose passage is shortest.
@@ -118,14 +129,14 @@ export function AnnotationWorkspace({ text, label, viewer, snapshot }: Annotatio
     // A click on plain text puts the active thread down.
     setActiveId(hit?.id ?? null);
     if (!hit) return;
-    cardOf(hit.id)?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    withCard(hit.id, (card) => card.scrollIntoView({ block: "nearest", behavior: "smooth" }));
   };
 
   const openPassage = (passage: Passage<ThreadView>) => {
     const first = passage.items[0];
     if (!first) return;
     setActiveId(first.id);
-    cardOf(first.id)?.focus();
+    withCard(first.id, (card) => card.focus());
   };
 
   const passageTop = useCallback(

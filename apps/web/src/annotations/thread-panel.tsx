@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type ReactNode, useMemo, useState } from "react";
+import { type ReactNode, useEffect, useMemo, useState } from "react";
 import { FiltersBar } from "./filters-bar";
 import { filterChoices, type ThreadFilters } from "./filters";
 import { SearchBox, type SearchOutcome } from "./search-box";
@@ -12,6 +12,16 @@ import type { LiveStatus } from "./use-thread-list";
 
 /** The card id of the new-thread composer (never a thread id: those are cuids). */
 export const DRAFT_ID = "new";
+
+/**
+ * A text may carry thousands of threads: only the first cards and those near the viewport
+ * (or active) are rendered in full; the others stand as light placeholders of about a card's
+ * height, holding their passage's quote, until they come within `REVEAL_MARGIN` of the
+ * viewport. A card once shown stays shown.
+ */
+const EAGER_CARDS = 30;
+const REVEAL_MARGIN = "1500px 0px";
+const PLACEHOLDER_HEIGHT = "9rem";
 
 export interface ThreadPanelProps {
   textId: string;
@@ -62,6 +72,7 @@ export function ThreadPanel(props: ThreadPanelProps) {
       {props.draft.node}
     </li>
   ) : null;
+  const revealed = useRevealedCards(list, shown);
   useCardAlignment(list, ids, props.passageTop, props.tick);
 
   return (
@@ -83,20 +94,63 @@ export function ThreadPanel(props: ThreadPanelProps) {
       <ol className="thread-list" ref={setList}>
         {draftAt === 0 ? draftItem : null}
         {shown.map((thread, i) => [
-          <li key={thread.id} data-card={thread.id}>
-            <ThreadCard
-              thread={thread}
-              active={thread.id === props.activeId}
-              viewerId={props.viewerId}
-              canWrite={props.canWrite}
-              text={props.text}
-              actions={props.actions}
-              onActivate={() => props.onActivate(thread.id)}
-            />
-          </li>,
+          i >= EAGER_CARDS && thread.id !== props.activeId && !revealed.has(thread.id) ? (
+            <li
+              key={thread.id}
+              data-card={thread.id}
+              data-placeholder=""
+              style={{ minBlockSize: PLACEHOLDER_HEIGHT }}
+            >
+              <p className="thread-quote" lang={props.text.language} dir={props.text.direction}>
+                {thread.quote}
+              </p>
+            </li>
+          ) : (
+            <li key={thread.id} data-card={thread.id}>
+              <ThreadCard
+                thread={thread}
+                active={thread.id === props.activeId}
+                viewerId={props.viewerId}
+                canWrite={props.canWrite}
+                text={props.text}
+                actions={props.actions}
+                onActivate={() => props.onActivate(thread.id)}
+              />
+            </li>
+          ),
           draftAt === i + 1 ? draftItem : null,
         ])}
       </ol>
     </aside>
   );
+}
+
+/** Ids of the placeholder cards that came near the viewport (see EAGER_CARDS). */
+function useRevealedCards(
+  list: HTMLElement | null,
+  shown: readonly ThreadView[],
+): ReadonlySet<string> {
+  const [revealed, setRevealed] = useState<ReadonlySet<string>>(() => new Set());
+  useEffect(() => {
+    if (!list || typeof IntersectionObserver === "undefined") return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        const near = entries
+          .filter((entry) => entry.isIntersecting)
+          .map((entry) => (entry.target as HTMLElement).dataset.card)
+          .filter((id): id is string => id !== undefined);
+        if (near.length === 0) return;
+        for (const entry of entries) if (entry.isIntersecting) observer.unobserve(entry.target);
+        setRevealed((previous) => new Set([...previous, ...near]));
+      },
+      { rootMargin: REVEAL_MARGIN },
+    );
+    for (const child of Array.from(
+      list.querySelectorAll<HTMLElement>(":scope > li[data-placeholder]"),
+    )) {
+      observer.observe(child);
+    }
+    return () => observer.disconnect();
+  }, [list, shown, revealed]);
+  return revealed;
 }

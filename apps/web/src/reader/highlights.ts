@@ -73,6 +73,9 @@ export function paintHighlights(ranges: TextRanges, input: HighlightInput): void
   fill(HIGHLIGHT.active, ranges, input.active);
   fill(HIGHLIGHT.pending, ranges, input.pending ? [input.pending] : []);
   fill(HIGHLIGHT.search, ranges, input.search);
+  // For the cold-open benchmark (bench/reader-cold-open.ts) and profiling: when the threads
+  // were last painted, and how many.
+  performance.mark("hashiya:highlights-painted", { detail: { threads: input.threads.length } });
 }
 
 /** Removes the reader's highlights (the page is leaving). */
