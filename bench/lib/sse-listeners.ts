@@ -8,6 +8,13 @@ const [webUrl, textId, countArg] = process.argv.slice(2);
 const count = Number(countArg);
 const client = webClient(webUrl!);
 let started = 0;
+// Arrivals are timed as they happen and reported in batches: a message to the parent per
+// arrival would delay the listeners after it by its own cost.
+let pending: { type: "arrived"; annotationId: string; at: number }[] = [];
+const report = () => {
+  for (const message of pending) process.send?.(message);
+  pending = [];
+};
 
 for (let listener = 0; listener < count; listener++) {
   client.live.onTextEvent.subscribe(
@@ -20,8 +27,9 @@ for (let listener = 0; listener < count; listener++) {
       onData(event) {
         const data = (event as { data?: { annotationId: string; type: string } }).data ?? event;
         const { annotationId, type } = data as { annotationId: string; type: string };
-        if (type === "thread.created")
-          process.send?.({ type: "arrived", annotationId, at: nowMs() });
+        if (type !== "thread.created") return;
+        if (pending.length === 0) setImmediate(report);
+        pending.push({ type: "arrived", annotationId, at: nowMs() });
       },
       onError(error) {
         process.send?.({ type: "error", message: String(error) });
@@ -30,3 +38,5 @@ for (let listener = 0; listener < count; listener++) {
   );
 }
 process.on("disconnect", () => process.exit(0));
+// A normal exit on SIGTERM (the parent's kill), so that `--cpu-prof` profiles get written.
+process.on("SIGTERM", () => process.exit(0));

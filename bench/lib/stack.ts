@@ -5,7 +5,9 @@ import { repoRoot, startStack } from "../../scripts/lib/stack";
 
 /** The real web app and collab server on free ports, building the web app if needed. */
 export async function startBenchStack(databaseUrl: string) {
-  if (!existsSync(`${repoRoot}/apps/web/.next/BUILD_ID`)) {
+  // next.config.ts reads the same variable, so `next start` serves the build checked here.
+  const distDir = process.env.HASHIYA_NEXT_DIST_DIR ?? ".next";
+  if (!existsSync(`${repoRoot}/apps/web/${distDir}/BUILD_ID`)) {
     await run(
       "pnpm",
       ["exec", "turbo", "run", "build", "--filter=@hashiya/web...", "--output-logs=errors-only"],

@@ -6,10 +6,10 @@
  */
 import type { Db } from "@hashiya/db";
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { ZodError } from "zod";
 import { type AppErrorCode, errorMessages } from "./errors";
 import type { LiveHub } from "./live/hub";
+import { sharingTransformer } from "./live/shared-payload";
 import type { Actor } from "./policies";
 
 // 1. Context
@@ -78,7 +78,8 @@ export function appCodeOf(error: TRPCError): AppErrorCode | null {
 }
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  // superjson, sharing the serialisation of the live events that many viewers get alike.
+  transformer: sharingTransformer,
   // Pings keep idle SSE streams open through proxies; a client that hears nothing for longer
   // reconnects (with its last event id, so it misses nothing).
   sse: {

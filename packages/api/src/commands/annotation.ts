@@ -2,6 +2,7 @@ import { bodyToPlainText, type CommentBody } from "@hashiya/annotation-schema";
 import { Prisma, type Visibility } from "@hashiya/db";
 import { describeRange, isTextModelError } from "@hashiya/text-model";
 import { appendEvents, type EventDraft } from "../live/log";
+import type { ThreadRow } from "../presenters";
 import { appError } from "../trpc";
 import type { LockedText, ThreadScope, Tx } from "./transaction";
 
@@ -22,6 +23,30 @@ export interface WriteOutcome {
   eventId: string;
 }
 
+/** A create's outcome, with the new thread's stored row when it could be had without a read. */
+export interface CreateOutcome extends WriteOutcome {
+  row: ThreadRow | null;
+}
+
+// The new thread's own columns, as the insert returns them (no relation: no extra query).
+const createdSelect = {
+  id: true,
+  textId: true,
+  authorId: true,
+  quote: true,
+  start: true,
+  end: true,
+  anchorState: true,
+  anchorScore: true,
+  body: true,
+  bodyText: true,
+  isQuestion: true,
+  visibility: true,
+  createdAt: true,
+  editedAt: true,
+  deletedAt: true,
+} as const satisfies Prisma.AnnotationSelect;
+
 /**
  * Starts a thread on a passage. The selectors and quote are computed here from the stored
  * canonical text (never taken from the client), on the version the client selected on.
@@ -29,9 +54,11 @@ export interface WriteOutcome {
 export async function createAnnotation(
   tx: Tx,
   text: LockedText,
-  authorId: string,
+  author: { id: string; name: string | null },
   input: NewAnnotation,
-): Promise<WriteOutcome> {
+): Promise<CreateOutcome> {
+  const authorId = author.id;
+  const tags = [...new Set(input.tags)];
   if (input.textVersion !== text.version) throw appError("CONFLICT", "text.version_conflict");
   const range = describeRangeOrRefuse(text.body, input);
   const annotation = await tx.annotation.create({
@@ -47,9 +74,9 @@ export async function createAnnotation(
       bodyText: bodyToPlainText(input.body),
       isQuestion: input.isQuestion,
       visibility: input.visibility,
-      tags: { create: [...new Set(input.tags)].map((name) => ({ name })) },
+      ...(tags.length > 0 && { tags: { create: tags.map((name) => ({ name })) } }),
     },
-    select: { id: true },
+    select: createdSelect,
   });
   const eventId = await appendEvents(tx, text.id, authorId, [
     {
@@ -59,7 +86,19 @@ export async function createAnnotation(
       threadAuthorId: authorId,
     },
   ]);
-  return { annotationId: annotation.id, eventId };
+  // A new thread has no replies or reactions, and its author is the writer: its row is known
+  // without reading it back. Tags are read back (the database's collation orders them).
+  const row: ThreadRow | null =
+    tags.length === 0 && author.name !== null
+      ? {
+          ...annotation,
+          author: { id: authorId, name: author.name },
+          tags: [],
+          reactions: [],
+          replies: [],
+        }
+      : null;
+  return { annotationId: annotation.id, eventId, row };
 }
 
 function describeRangeOrRefuse(body: string, range: { start: number; end: number }) {
@@ -106,7 +145,9 @@ export async function editAnnotation(
       ...(body && { body, bodyText: bodyToPlainText(body) }),
       ...(newVisibility && { visibility: newVisibility }),
       ...(isQuestion !== undefined && { isQuestion }),
-      ...(tags && { tags: { deleteMany: {}, create: [...new Set(tags)].map((name) => ({ name })) } }),
+      ...(tags && {
+        tags: { deleteMany: {}, create: [...new Set(tags)].map((name) => ({ name })) },
+      }),
       editedAt: new Date(),
     },
   });

@@ -71,3 +71,72 @@ export function threadAfterEvent(
   }
   return load;
 }
+
+/**
+ * Offers the thread as its write left it, for the viewers of event `eventId`, so that they
+ * need not read it back. Called inside the write's transaction: if it rolls back, the event
+ * never exists, and its id (a sequence value) is never used again.
+ */
+export function primeThreadAfterEvent(
+  db: Db,
+  annotationId: string,
+  eventId: bigint,
+  row: ThreadRow,
+): void {
+  const table = tableOf(threadLoads, db);
+  const key = `${annotationId}@${eventId}`;
+  if (table.has(key)) return;
+  table.set(key, Promise.resolve(row));
+  setTimeout(() => table.delete(key), KEEP_MS).unref();
+}
+
+const sharedEvents = new WeakMap<Db, Map<string, unknown>>();
+
+/**
+ * One value per key for all the viewers of an event in this process, built once (the key
+ * must capture everything the value depends on); kept as long as the thread loads above.
+ */
+export function sharedForEvent<V>(db: Db, key: string, build: () => V): V {
+  const table = tableOf(sharedEvents, db);
+  if (table.has(key)) return table.get(key) as V;
+  const value = build();
+  table.set(key, value);
+  setTimeout(() => table.delete(key), KEEP_MS).unref();
+  return value;
+}
+
+// Fan-out in turns: after one write, every viewer of the text is ready to send at the same
+// moment. Let them all go at once and each step of the send (serialising, streaming, the
+// socket write) runs for all of them before any reaches the network, so the first viewer
+// waits about as long as the last. A few viewers per turn, with I/O in between, sends to the
+// first ones while the others wait their turn.
+const PER_TURN = 10;
+let sentThisTurn = 0;
+let turnScheduled = false;
+const waiting: (() => void)[] = [];
+
+function nextTurn() {
+  turnScheduled = false;
+  sentThisTurn = 0;
+  while (sentThisTurn < PER_TURN && waiting.length > 0) {
+    sentThisTurn++;
+    waiting.shift()?.();
+  }
+  if (sentThisTurn > 0) scheduleTurn();
+}
+
+function scheduleTurn() {
+  if (turnScheduled) return;
+  turnScheduled = true;
+  setImmediate(nextTurn);
+}
+
+/** Resolves when this viewer's turn to send has come (at once while the turn has room). */
+export function turnToSend(): Promise<void> | null {
+  scheduleTurn();
+  if (sentThisTurn < PER_TURN && waiting.length === 0) {
+    sentThisTurn++;
+    return null;
+  }
+  return new Promise((resolve) => waiting.push(resolve));
+}

@@ -8,11 +8,13 @@ import {
   canSeeThread,
   courseStanding,
 } from "../policies";
+import type { ThreadRow } from "../presenters";
 import { viewOfThread } from "../queries/threads";
 import { appError } from "../trpc";
 import type { TextWakeups } from "./hub";
 import type { StoredEventType } from "./log";
-import { logAfter, threadAfterEvent } from "./shared-reads";
+import { shareSerialisation } from "./shared-payload";
+import { logAfter, sharedForEvent, threadAfterEvent, turnToSend } from "./shared-reads";
 
 /** Rows read from the log per query while catching up. */
 const BATCH = 200;
@@ -52,10 +54,18 @@ export async function* viewerStream(
     for (let full = true; full && !signal?.aborted; ) {
       const rows = await logAfter(db, text.id, cursor, BATCH, wokeAt);
       full = rows.length === BATCH;
+      let waitedTurn = false;
       for (const row of rows) {
         cursor = row.id;
         const event = await eventFor(db, actor, standing, row);
-        if (event) yield tracked(event.eventId, event);
+        if (!event) continue;
+        if (!waitedTurn) {
+          // Once per wake-up: catching up on many events does not wait a turn for each.
+          waitedTurn = true;
+          await turnToSend();
+          if (signal?.aborted) return;
+        }
+        yield tracked(event.eventId, event);
       }
     }
     // Roles change rarely: re-read the viewer's now and then, after delivering rather than
@@ -85,17 +95,31 @@ async function eventFor(
   }
   // ...then shaped by the thread as it is now, which may have gone or changed since.
   const stored = await threadAfterEvent(db, row.annotationId, row.id);
-  const thread = viewOfThread(stored, actor, standing);
-  const type = row.type as StoredEventType;
-  // A visibility change: only those who lost the thread hear of it here (as a removal);
-  // those who still see it get the "thread.updated" logged right after.
-  if (type === "thread.unshared" && thread) return null;
-  return {
-    eventId: row.id.toString(),
-    type: thread && type !== "thread.unshared" ? type : "thread.deleted",
-    textId: row.textId,
-    annotationId: row.annotationId,
-    replyId: row.replyId,
-    thread,
-  };
+  // Viewers who get the same thread get the same event object, built and serialised once:
+  // the view depends on the viewer only through whether they may see the thread and, when
+  // they reacted, their own reactions ("mine").
+  const sees = stored !== null && canSeeThread(actor, standing, stored);
+  const viewerId = actor?.userId ?? null;
+  const reacted = sees && viewerId !== null && hasReacted(stored, viewerId);
+  const key = `${row.id}:${sees ? "sees" : "-"}:${reacted ? viewerId : ""}`;
+  return sharedForEvent(db, key, () => {
+    const thread = sees ? viewOfThread(stored, actor, standing) : null;
+    const type = row.type as StoredEventType;
+    // A visibility change: only those who lost the thread hear of it here (as a removal);
+    // those who still see it get the "thread.updated" logged right after.
+    if (type === "thread.unshared" && thread) return null;
+    return shareSerialisation<LiveEvent>({
+      eventId: row.id.toString(),
+      type: thread && type !== "thread.unshared" ? type : "thread.deleted",
+      textId: row.textId,
+      annotationId: row.annotationId,
+      replyId: row.replyId,
+      thread,
+    });
+  });
+}
+
+function hasReacted(thread: ThreadRow, viewerId: string): boolean {
+  const mine = (reaction: { userId: string }) => reaction.userId === viewerId;
+  return thread.reactions.some(mine) || thread.replies.some((reply) => reply.reactions.some(mine));
 }

@@ -9,11 +9,12 @@ import { Prisma } from "@hashiya/db";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { requireAuthor, requireWriter } from "../authorise";
 import { createAnnotation, deleteAnnotation, editAnnotation } from "../commands/annotation";
-import { writeInText, writeOnThread } from "../commands/transaction";
+import { writeInTextAs, writeOnThread } from "../commands/transaction";
 import { lastEventIdOf } from "../live/log";
-import { courseStanding, findReadableText } from "../policies";
+import { primeThreadAfterEvent } from "../live/shared-reads";
+import { findReadableText } from "../policies";
 import { searchTextAndThreads } from "../queries/search";
-import { listThreads, threadOutcome } from "../queries/threads";
+import { listThreads, threadOutcome, viewOfThread } from "../queries/threads";
 import { actorOf, appError, protectedProcedure, publicProcedure } from "../trpc";
 
 export const annotationRouter = {
@@ -38,11 +39,14 @@ export const annotationRouter = {
   /** Starts a thread on a passage of the text version the caller is reading. */
   create: protectedProcedure.input(createAnnotationInputSchema).mutation(({ ctx, input }) => {
     const actor = actorOf(ctx.user);
-    return writeInText(ctx.db, input.textId, async (tx, text) => {
-      const standing = await courseStanding(tx, actor, text.courseId);
+    return writeInTextAs(ctx.db, actor, input.textId, async (tx, text, writer) => {
+      const { standing } = writer;
       requireWriter(actor, standing, text);
-      const outcome = await createAnnotation(tx, text, ctx.user.id, input);
-      return threadOutcome(tx, actor, standing, outcome);
+      const author = { id: ctx.user.id, name: writer.name };
+      const { row, ...outcome } = await createAnnotation(tx, text, author, input);
+      if (!row) return threadOutcome(tx, actor, standing, outcome);
+      primeThreadAfterEvent(ctx.db, row.id, BigInt(outcome.eventId), row);
+      return { thread: viewOfThread(row, actor, standing), eventId: outcome.eventId };
     });
   }),
 

@@ -1,11 +1,13 @@
 import { appRouter } from "@hashiya/api";
-import { auth } from "@hashiya/auth";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { withCoalescedEvents } from "~/server/coalesce-sse";
 import { createContext } from "~/server/context";
+import { sessionOf } from "~/server/session";
 
 async function handler(req: Request): Promise<Response> {
-  const session = await auth();
-  return fetchRequestHandler({
+  // The same session as `auth()`, without its per-call cost (see `sessionOf`).
+  const session = await sessionOf(req);
+  const response = await fetchRequestHandler({
     endpoint: "/api/trpc",
     router: appRouter,
     req,
@@ -16,6 +18,7 @@ async function handler(req: Request): Promise<Response> {
       }
     },
   });
+  return withCoalescedEvents(response);
 }
 
 export { handler as GET, handler as POST };
