@@ -6,6 +6,7 @@ import {
   canSeeThread,
   courseStanding,
 } from "../policies";
+import { runTransaction } from "../notifications/after-commit";
 import { appError } from "../trpc";
 
 export type Tx = Prisma.TransactionClient;
@@ -32,7 +33,7 @@ export async function writeInText<T>(
   textId: string,
   command: (tx: Tx, text: LockedText) => Promise<T>,
 ): Promise<T> {
-  return db.$transaction(async (tx) => {
+  return runTransaction(db, async (tx) => {
     const [text] = await tx.$queryRaw<LockedText[]>`
       SELECT id, course_id AS "courseId", is_public AS "isPublic", version, body
       FROM texts WHERE id = ${textId} FOR NO KEY UPDATE`;
@@ -60,7 +61,7 @@ export async function writeInTextAs<T>(
   command: (tx: Tx, text: LockedText, writer: WriterInText) => Promise<T>,
 ): Promise<T> {
   const userId = actor?.userId ?? null;
-  return db.$transaction(async (tx) => {
+  return runTransaction(db, async (tx) => {
     const [row] = await tx.$queryRaw<(LockedText & { role: string | null; name: string | null })[]>`
       SELECT t.id, t.course_id AS "courseId", t.is_public AS "isPublic", t.version, t.body,
         m.role::text AS role, u.name

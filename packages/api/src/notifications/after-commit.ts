@@ -1,0 +1,43 @@
+import type { Db, Prisma } from "@hashiya/db";
+
+type Tx = Prisma.TransactionClient;
+type Hook = () => void | Promise<void>;
+
+// The hooks of each open transaction, keyed by its client (a fresh object per transaction).
+const pending = new WeakMap<Tx, Hook[]>();
+
+/**
+ * Runs `command` in one transaction and then, only once it has committed, the hooks that
+ * were registered on it with {@link afterCommit} (a rolled-back write sends nothing).
+ * Why a wrapper: Prisma has no commit event, and an email about a write that did not happen
+ * cannot be taken back.
+ */
+export async function runTransaction<T>(db: Db, command: (tx: Tx) => Promise<T>): Promise<T> {
+  const hooks: Hook[] = [];
+  const result = await db.$transaction(async (tx) => {
+    pending.set(tx, hooks);
+    return command(tx);
+  });
+  for (const hook of hooks) {
+    // A failing side effect must not turn a committed write into an error for its author.
+    Promise.resolve()
+      .then(hook)
+      .catch((error) => console.error("[after-commit]", error));
+  }
+  return result;
+}
+
+/**
+ * Registers work to do once `tx` commits. The transaction must have been opened with
+ * {@link runTransaction} (the write helpers in commands/transaction.ts do); anything else is
+ * a programming error, said loudly rather than silently dropping the work.
+ */
+export function afterCommit(tx: Tx, hook: Hook): void {
+  const hooks = pending.get(tx);
+  if (!hooks) {
+    throw new Error(
+      "afterCommit needs a transaction opened with runTransaction (notifications/after-commit.ts)",
+    );
+  }
+  hooks.push(hook);
+}
