@@ -96,6 +96,10 @@ export const errorMessages = {
     en: "Live updates are not available right now. Reload the page to see the latest comments.",
     ar: "التحديثات المباشرة غير متاحة الآن. أعد تحميل الصفحة لرؤية أحدث التعليقات.",
   },
+  "dashboard.staff_only": {
+    en: "Only the course's instructors and moderators can see this text's dashboard.",
+    ar: "لوحة متابعة هذا النص متاحة لمدرّسي المقرر ومشرفيه فقط.",
+  },
   "forbidden": {
     en: "You are not allowed to do this.",
     ar: "ليس مسموحًا لك بهذا.",

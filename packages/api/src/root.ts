@@ -2,6 +2,7 @@ import { annotationRouter } from "./routers/annotation";
 import { authRouter } from "./routers/auth";
 import { collabRouter } from "./routers/collab";
 import { courseRouter } from "./routers/course";
+import { dashboardRouter } from "./routers/dashboard";
 import { liveRouter } from "./routers/live";
 import { meRouter } from "./routers/me";
 import { reactionRouter } from "./routers/reaction";
@@ -14,6 +15,7 @@ export const appRouter = createTRPCRouter({
   auth: authRouter,
   collab: collabRouter,
   course: courseRouter,
+  dashboard: dashboardRouter,
   live: liveRouter,
   me: meRouter,
   reaction: reactionRouter,
