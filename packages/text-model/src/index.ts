@@ -17,6 +17,7 @@ export {
   TextModelError,
   isTextModelError,
 } from "./errors";
+export { type TextLanguage, detectLanguage, languageDirection } from "./detect-language";
 export { importMarkdown } from "./import-markdown";
 export { importPlainText } from "./import-plain";
 export { type NormaliseOptions, type NormalisedText, normaliseForSearch } from "./normalise-arabic";
