@@ -47,6 +47,34 @@ export async function listThreads(
   return presentFor(actor, standing, rows);
 }
 
+/** Where one visible thread's passage is: enough to paint it before its body is needed. */
+export interface ThreadAnchor {
+  id: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The passages of every thread the viewer may see that has one (orphans have none), in
+ * reading order: what a reader paints first. A few columns of one table, so a text with
+ * thousands of threads answers at once; `listThreads` brings the bodies.
+ */
+export async function listAnchors(
+  db: Reader,
+  actor: Actor,
+  standing: CourseStanding,
+  textId: string,
+): Promise<ThreadAnchor[]> {
+  const rows = await db.annotation.findMany({
+    where: { textId, anchorState: { not: "orphaned" }, ...visibleWhere(actor, standing) },
+    select: { id: true, start: true, end: true, visibility: true, authorId: true },
+    orderBy: [{ start: "asc" }, { end: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+  });
+  return rows.flatMap(({ id, start, end, ...access }) =>
+    canSeeThread(actor, standing, access) ? [{ id, start, end }] : [],
+  );
+}
+
 /** A write's answer: the thread as the writer now sees it, and the last event it appended. */
 export async function threadOutcome(
   db: Reader,

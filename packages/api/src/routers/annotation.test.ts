@@ -286,6 +286,47 @@ describe("annotation.list", () => {
   });
 });
 
+describe("annotation.anchors", () => {
+  it("gives each viewer the passages of exactly the listed threads that are anchored", async () => {
+    const text = world.publicText;
+    const author = classmate();
+    await author.annotation.create(annotationInput(text, { start: 20, end: 24 }));
+    await author.annotation.create(annotationInput(text, { visibility: "instructors" }));
+    await author.annotation.create(annotationInput(text, { visibility: "private" }));
+    const lost = (await author.annotation.create(annotationInput(text, { start: 5, end: 9 })))
+      .thread!;
+    await testDb.db.annotation.update({
+      where: { id: lost.id },
+      data: { anchorState: "orphaned" },
+    });
+    const gone = (await author.annotation.create(annotationInput(text))).thread!;
+    await author.annotation.delete({ annotationId: gone.id });
+
+    for (const caller of [callerFor(testDb.db, null), as("student"), as("instructor"), author]) {
+      const { threads } = await caller.annotation.list({ textId: text.id });
+      const { anchors } = await caller.annotation.anchors({ textId: text.id });
+      expect(anchors).toEqual(
+        threads
+          .filter((thread) => thread.anchorState !== "orphaned")
+          .map(({ id, start, end }) => ({ id, start, end })),
+      );
+      expect(anchors.map((anchor) => anchor.id)).not.toContain(lost.id);
+    }
+    const { anchors: forAuthor } = await author.annotation.anchors({ textId: text.id });
+    expect(forAuthor.length).toBeGreaterThan(
+      (await as("student").annotation.anchors({ textId: text.id })).anchors.length,
+    );
+  });
+
+  it("answers not found for a text the caller may not read", async () => {
+    expect(
+      await rejectionOf(
+        as("non-member").annotation.anchors({ textId: world.privateText.id }),
+      ),
+    ).toBe("not_found");
+  });
+});
+
 describe("annotation.search", () => {
   it("finds Arabic without tashkeel or hamza in the text and in threads the viewer may see", async () => {
     const text = world.publicText;

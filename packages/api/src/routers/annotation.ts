@@ -14,7 +14,7 @@ import { lastEventIdOf } from "../live/log";
 import { primeThreadAfterEvent } from "../live/shared-reads";
 import { findReadableText } from "../policies";
 import { searchTextAndThreads } from "../queries/search";
-import { listThreads, threadOutcome, viewOfThread } from "../queries/threads";
+import { listAnchors, listThreads, threadOutcome, viewOfThread } from "../queries/threads";
 import { actorOf, appError, protectedProcedure, publicProcedure } from "../trpc";
 
 export const annotationRouter = {
@@ -34,6 +34,17 @@ export const annotationRouter = {
       },
       { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
     );
+  }),
+
+  /**
+   * Where the threads the caller may see are anchored (id, start, end; orphans left out), for
+   * painting a text's highlights before `list` brings the threads themselves.
+   */
+  anchors: publicProcedure.input(listThreadsInputSchema).query(async ({ ctx, input }) => {
+    const actor = actorOf(ctx.user);
+    const found = await findReadableText(ctx.db, actor, input.textId);
+    if (!found) throw appError("NOT_FOUND", "not_found");
+    return { anchors: await listAnchors(ctx.db, actor, found.standing, input.textId) };
   }),
 
   /** Starts a thread on a passage of the text version the caller is reading. */
