@@ -19,6 +19,11 @@ export const env = createEnv({
       .string({ error: "COLLAB_URL is missing: set it to the collab server's ws:// URL." })
       .regex(/^wss?:\/\/\S+$/, "COLLAB_URL must be a ws:// or wss:// URL."),
     AUTH_URL: z.url({ error: "AUTH_URL must be the site's http(s):// URL." }).optional(),
+    // Where write budgets are counted when several web instances run; else in memory.
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\/\S+$/, "REDIS_URL must be a redis:// or rediss:// URL.")
+      .optional(),
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,

@@ -35,6 +35,12 @@ export {
 } from "./body-text";
 export { entityIdSchema } from "./ids";
 export {
+  DISPLAY_NAME_MAX_CHARS,
+  displayNameSchema,
+  isValidDisplayName,
+  sanitiseDisplayName,
+} from "./display-name";
+export {
   type CreateAnnotationInput,
   type CreateReplyInput,
   createAnnotationInputSchema,

@@ -88,6 +88,26 @@ export const errorMessages = {
     en: "A comment can have at most 10 tags.",
     ar: "يمكن أن يحمل التعليق 10 وسوم على الأكثر.",
   },
+  "rate_limit.writes": {
+    en: "You are posting or changing things faster than allowed. Wait a minute, then try again.",
+    ar: "أنت تنشر أو تعدّل أسرع من المسموح به. انتظر دقيقة ثم حاول مرة أخرى.",
+  },
+  "rate_limit.sign_up": {
+    en: "Too many accounts were requested from this network. Wait an hour, then try again.",
+    ar: "طُلب عدد كبير جدًا من الحسابات من هذه الشبكة. انتظر ساعة ثم حاول مرة أخرى.",
+  },
+  "rate_limit.sign_in": {
+    en: "Too many failed sign-ins with this email. Wait 15 minutes, then try again.",
+    ar: "محاولات دخول فاشلة كثيرة بهذا البريد الإلكتروني. انتظر 15 دقيقة ثم حاول مرة أخرى.",
+  },
+  "request.too_large": {
+    en: "What you sent is too large (over 256 kB). Shorten it, then try again.",
+    ar: "ما أرسلته كبير جدًا (أكثر من 256 كيلوبايت). اختصره ثم حاول مرة أخرى.",
+  },
+  "display_name.invalid": {
+    en: "A name must have 1 to 80 characters, including at least one letter or digit.",
+    ar: "يجب أن يتكوّن الاسم من 1 إلى 80 حرفًا، منها حرف أو رقم واحد على الأقل.",
+  },
   "thread.deleted": {
     en: "This comment has been deleted: it can no longer be edited, replied to or reacted to.",
     ar: "حُذف هذا التعليق: لم يعد ممكنًا تعديله أو الرد عليه أو التفاعل معه.",

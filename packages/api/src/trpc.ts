@@ -7,7 +7,9 @@
 import type { Db } from "@hashiya/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
-import { type AppErrorCode, errorMessages } from "./errors";
+import { chargeWrite } from "./abuse/charge-write";
+import type { RateLimits } from "./abuse/rate-limits";
+import { type AppErrorCode, errorMessages, formatErrorMessages } from "./errors";
 import type { LiveHub } from "./live/hub";
 import { sharingTransformer } from "./live/shared-payload";
 import type { Actor } from "./policies";
@@ -29,6 +31,10 @@ export interface Context {
   collabUrl: string;
   /** The process-wide live hub; without one, live subscriptions are refused. */
   live: LiveHub | null;
+  /** The process-wide write budgets; without them (tests of other concerns) writes are not counted. */
+  rateLimits: RateLimits | null;
+  /** The client's network address, for writes made without signing in. */
+  clientAddress: string | null;
 }
 
 export function createTRPCContext(options: {
@@ -38,6 +44,9 @@ export function createTRPCContext(options: {
   collabUrl: string;
   /** One hub per process (`createLiveHub(DATABASE_URL)`), shared by every request. */
   live?: LiveHub | null;
+  /** One per process (`createRateLimits`), shared by every request. */
+  rateLimits?: RateLimits | null;
+  clientAddress?: string | null;
 }): Context {
   return {
     db: options.db,
@@ -45,6 +54,8 @@ export function createTRPCContext(options: {
     authSecret: options.authSecret,
     collabUrl: options.collabUrl,
     live: options.live ?? null,
+    rateLimits: options.rateLimits ?? null,
+    clientAddress: options.clientAddress ?? null,
   };
 }
 
@@ -58,9 +69,15 @@ export function actorOf(user: SessionUser | null): Actor {
 export function appError(
   code: TRPCError["code"],
   appCode: AppErrorCode,
-  options: { cause?: unknown } = {},
+  options: { cause?: unknown; retryAfterSeconds?: number; params?: Record<string, string> } = {},
 ): TRPCError {
-  return new TRPCError({ code, message: errorMessages[appCode].en, cause: { appCode, ...options } });
+  const message = formatErrorMessages(appCode, options.params).en;
+  return new TRPCError({ code, message, cause: { appCode, ...options } });
+}
+
+/** The values an error's sentences were filled in with (see `formatErrorMessages`). */
+function paramsOf(error: TRPCError): Record<string, string> | undefined {
+  return (error.cause as { params?: Record<string, string> } | undefined)?.params;
 }
 
 /** The stable error id a procedure error carries, for the client and the tests. */
@@ -74,7 +91,15 @@ export function appCodeOf(error: TRPCError): AppErrorCode | null {
   }
   if (error.code === "NOT_FOUND") return "not_found";
   if (error.code === "UNAUTHORIZED") return "auth.sign_in_required";
+  // Raised by tRPC itself when the body outgrows the route's cap (`limitRequestBody`).
+  if (error.code === "PAYLOAD_TOO_LARGE") return "request.too_large";
   return null;
+}
+
+/** Seconds until a refused write may be tried again (rate limits), for Retry-After. */
+export function retryAfterOf(error: TRPCError): number | null {
+  const seconds = (error.cause as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  return typeof seconds === "number" ? seconds : null;
 }
 
 const t = initTRPC.context<Context>().create({
@@ -93,7 +118,8 @@ const t = initTRPC.context<Context>().create({
       data: {
         ...shape.data,
         appCode,
-        messages: appCode ? errorMessages[appCode] : null,
+        messages: appCode ? formatErrorMessages(appCode, paramsOf(error)) : null,
+        retryAfterSeconds: retryAfterOf(error),
         fieldErrors: error.cause instanceof ZodError ? error.cause.flatten().fieldErrors : null,
       },
     };
@@ -105,11 +131,34 @@ export const createCallerFactory = t.createCallerFactory;
 
 // 3. Procedures
 
+/**
+ * Every mutation spends from its budget (abuse/budgets.ts; unlisted ones from `write`) before
+ * its input is even read: per user, or per network address for anonymous ones. Part of both
+ * base procedures, so a new mutation is limited without asking.
+ */
+const limitWrites = t.middleware(async ({ ctx, type, path, getRawInput, next }) => {
+  if (type !== "mutation" || !ctx.rateLimits) return next();
+  const refusal = await chargeWrite({
+    limits: ctx.rateLimits,
+    path,
+    userId: ctx.user?.id ?? null,
+    address: ctx.clientAddress,
+    getRawInput,
+  });
+  if (refusal) {
+    const { appCode, retryAfterSeconds } = refusal;
+    throw appError("TOO_MANY_REQUESTS", appCode, { retryAfterSeconds });
+  }
+  return next();
+});
+
 /** Anyone, signed in or not. Procedures still ask the policies about what they return. */
-export const publicProcedure = t.procedure;
+export const publicProcedure = t.procedure.use(limitWrites);
 
 /** Signed-in users only; `ctx.user` is non-null inside. */
-export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
-  if (!ctx.user) throw appError("UNAUTHORIZED", "auth.sign_in_required");
-  return next({ ctx: { ...ctx, user: ctx.user } });
-});
+export const protectedProcedure = t.procedure
+  .use(({ ctx, next }) => {
+    if (!ctx.user) throw appError("UNAUTHORIZED", "auth.sign_in_required");
+    return next({ ctx: { ...ctx, user: ctx.user } });
+  })
+  .use(limitWrites);

@@ -1,7 +1,10 @@
 "use server";
 
+import { clientAddressOf, signInAttempts } from "@hashiya/api/abuse";
 import { CredentialsSignin, signIn, signOut } from "@hashiya/auth";
+import { headers } from "next/headers";
 import type { AppErrorCode } from "~/i18n/errors";
+import { rateLimits } from "~/server/rate-limits";
 
 export type SignInState = { error: AppErrorCode; email: string } | null;
 
@@ -18,6 +21,9 @@ export async function signInAction(
   formData: FormData,
 ): Promise<SignInState> {
   const email = String(formData.get("email") ?? "");
+  // Failed attempts are counted per email and address; past the budget, no password is checked.
+  const attempts = signInAttempts(rateLimits(), clientAddressOf(await headers()), email);
+  if (!(await attempts.check()).allowed) return { error: "rate_limit.sign_in", email };
   try {
     await signIn("credentials", {
       email,
@@ -27,7 +33,11 @@ export async function signInAction(
     return null;
   } catch (error) {
     // Every refused sign-in (wrong email, wrong password, malformed input) reads the same.
-    if (error instanceof CredentialsSignin) return { error: "auth.wrong_password", email };
+    if (error instanceof CredentialsSignin) {
+      await attempts.failed();
+      return { error: "auth.wrong_password", email };
+    }
+    await attempts.succeeded();
     throw error; // Next.js's redirect on success, or a real failure for the error page
   }
 }

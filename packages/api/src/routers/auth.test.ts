@@ -47,13 +47,25 @@ describe("auth.signUp", () => {
     expect(await testDb.db.user.count({ where: { email } })).toBe(0);
   });
 
-  it("refuses a malformed email or an empty name as invalid input", async () => {
+  it("refuses a malformed email as invalid input, and an empty name with its own sentence", async () => {
     const password = "correct horse battery";
     expect(await rejectionOf(anonymous().auth.signUp({ name: "C", email: "not-an-email", password }))).toBe(
       "invalid_input",
     );
-    expect(await rejectionOf(anonymous().auth.signUp({ name: "   ", email: "c@example.com", password }))).toBe(
-      "invalid_input",
-    );
+    for (const name of ["   ", "\u202E\u202C", "\u200B"]) {
+      expect(await rejectionOf(anonymous().auth.signUp({ name, email: "c@example.com", password }))).toBe(
+        "display_name.invalid",
+      );
+    }
+  });
+
+  it("stores the name sanitised: no text-direction overrides, controls or invisible marks", async () => {
+    const { id } = await anonymous().auth.signUp({
+      name: " \u202Eسلمى\u202C\u200B\nالحسيني\u0007 ",
+      email: "sanitised@example.com",
+      password: "a long enough pass phrase",
+    });
+    const user = await testDb.db.user.findUniqueOrThrow({ where: { id } });
+    expect(user.name).toBe("سلمى الحسيني");
   });
 });

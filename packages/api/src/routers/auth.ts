@@ -1,3 +1,4 @@
+import { displayNameSchema } from "@hashiya/annotation-schema";
 import { hashPassword, passwordWeakness } from "@hashiya/auth/password";
 import { Prisma } from "@hashiya/db";
 import type { TRPCRouterRecord } from "@trpc/server";
@@ -5,7 +6,8 @@ import { z } from "zod";
 import { appError, publicProcedure } from "../trpc";
 
 export const signUpInput = z.object({
-  name: z.string().trim().min(1).max(80),
+  // Sanitised like comment bodies: no controls, no text-direction tricks (annotation-schema).
+  name: displayNameSchema,
   email: z
     .email()
     .max(254)

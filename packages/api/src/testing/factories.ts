@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { type CreateAnnotationInput, plainTextToBody } from "@hashiya/annotation-schema";
 import type { Db, Role } from "@hashiya/db";
 import { createCaller } from "../index";
+import type { RateLimits } from "../abuse/rate-limits";
 import type { LiveHub } from "../live/hub";
 import { createTRPCContext, type SessionUser } from "../trpc";
 
@@ -56,7 +57,13 @@ export function buildText(
 export function callerFor(
   db: Db,
   user: SessionUser | null,
-  options: { live?: LiveHub; signal?: AbortSignal } = {},
+  options: {
+    live?: LiveHub;
+    signal?: AbortSignal;
+    /** Write budgets to enforce (none by default) and the address anonymous writes count against. */
+    rateLimits?: RateLimits;
+    clientAddress?: string;
+  } = {},
 ) {
   return createCaller(
     createTRPCContext({
@@ -65,6 +72,8 @@ export function callerFor(
       authSecret: TEST_AUTH_SECRET,
       collabUrl: TEST_COLLAB_URL,
       live: options.live ?? null,
+      rateLimits: options.rateLimits ?? null,
+      clientAddress: options.clientAddress ?? null,
     }),
     { signal: options.signal },
   );

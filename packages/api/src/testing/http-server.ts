@@ -3,6 +3,9 @@ import type { AddressInfo, Socket } from "node:net";
 import { Readable } from "node:stream";
 import type { Db } from "@hashiya/db";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { limitRequestBody } from "../abuse/request-body";
+import { retryAfterMeta } from "../abuse/retry-after";
+import type { RateLimits } from "../abuse/rate-limits";
 import type { LiveHub } from "../live/hub";
 import { appRouter } from "../root";
 import { createTRPCContext, type SessionUser } from "../trpc";
@@ -28,6 +31,8 @@ export async function startTrpcServer(options: {
   db: Db;
   live: LiveHub;
   users: Map<string, SessionUser>;
+  /** Write budgets to enforce, as the web app does (none by default). */
+  rateLimits?: RateLimits;
 }): Promise<TestTrpcServer> {
   const sockets = new Set<Socket>();
   const requests: TestTrpcServer["requests"] = [];
@@ -62,10 +67,12 @@ export async function startTrpcServer(options: {
       duplex: "half",
     } as RequestInit);
     const userId = req.headers[TEST_USER_HEADER];
+    // The web app's route handler does the same: body cap, Retry-After on rate limits.
     const response = await fetchRequestHandler({
       endpoint: "/trpc",
-      req: request,
+      req: limitRequestBody(request),
       router: appRouter,
+      responseMeta: retryAfterMeta,
       createContext: () =>
         createTRPCContext({
           db: options.db,
@@ -75,6 +82,8 @@ export async function startTrpcServer(options: {
           authSecret: TEST_AUTH_SECRET,
           collabUrl: TEST_COLLAB_URL,
           live: options.live,
+          rateLimits: options.rateLimits ?? null,
+          clientAddress: req.socket.remoteAddress ?? null,
         }),
     });
     res.writeHead(response.status, Object.fromEntries(response.headers));

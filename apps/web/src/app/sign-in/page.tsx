@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import type { AppErrorCode } from "~/i18n/errors";
 import { SignInForm } from "./sign-in-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,6 +14,13 @@ interface Props {
   searchParams: Promise<{ callbackUrl?: string; code?: string }>;
 }
 
+/** The sentence for a refusal Auth.js's own route sent back (`code`), if any. */
+function refusalOf(code: string | undefined): AppErrorCode | null {
+  if (code === "wrong_password") return "auth.wrong_password";
+  if (code === "rate_limited") return "rate_limit.sign_in";
+  return null;
+}
+
 export default async function SignInPage({ searchParams }: Props) {
   if (await auth()) redirect("/");
   const { callbackUrl, code } = await searchParams;
@@ -21,7 +29,7 @@ export default async function SignInPage({ searchParams }: Props) {
     <>
       <h1>{t("title")}</h1>
       {/* `code` arrives when the form was posted to Auth.js directly (no JavaScript). */}
-      <SignInForm callbackUrl={callbackUrl ?? "/"} refused={code === "wrong_password"} />
+      <SignInForm callbackUrl={callbackUrl ?? "/"} refused={refusalOf(code)} />
       <p>
         {t("noAccount")} <Link href="/sign-up">{t("signUpLink")}</Link>
       </p>

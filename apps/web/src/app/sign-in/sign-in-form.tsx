@@ -4,14 +4,21 @@ import { useLocale, useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { type SignInState, signInAction } from "~/auth/actions";
 import { FormField } from "~/components/form-field";
-import { errorSentence } from "~/i18n/errors";
+import { type AppErrorCode, errorSentence } from "~/i18n/errors";
 
-export function SignInForm({ callbackUrl, refused }: { callbackUrl: string; refused: boolean }) {
+export function SignInForm({
+  callbackUrl,
+  refused,
+}: {
+  callbackUrl: string;
+  /** A refusal that arrived in the URL (the form posted without JavaScript). */
+  refused: AppErrorCode | null;
+}) {
   const t = useTranslations("signIn");
   const locale = useLocale();
   const [state, action, pending] = useActionState<SignInState, FormData>(
     signInAction,
-    refused ? { error: "auth.wrong_password", email: "" } : null,
+    refused ? { error: refused, email: "" } : null,
   );
   return (
     <form action={action} className="auth-form" noValidate>

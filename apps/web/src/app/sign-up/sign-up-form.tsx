@@ -15,6 +15,7 @@ type Field = "name" | "email" | "password" | "form";
 function fieldOf(code: AppErrorCode): Field {
   if (code === "auth.email_taken") return "email";
   if (code.startsWith("auth.weak_password.")) return "password";
+  if (code === "display_name.invalid") return "name";
   return "form";
 }
 

@@ -1,4 +1,5 @@
 import { appRouter } from "@hashiya/api";
+import { clientAddressOf, limitRequestBody, retryAfterMeta } from "@hashiya/api/abuse";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { withCoalescedEvents } from "~/server/coalesce-sse";
 import { createContext } from "~/server/context";
@@ -7,11 +8,15 @@ import { sessionOf } from "~/server/session";
 async function handler(req: Request): Promise<Response> {
   // The same session as `auth()`, without its per-call cost (see `sessionOf`).
   const session = await sessionOf(req);
+  const clientAddress = clientAddressOf(req.headers);
   const response = await fetchRequestHandler({
     endpoint: "/api/trpc",
     router: appRouter,
-    req,
-    createContext: () => createContext(session),
+    // Bodies over 256 kB are refused (413) before they are read in full or parsed.
+    req: limitRequestBody(req),
+    createContext: () => createContext(session, clientAddress),
+    // Rate-limited calls answer 429 with Retry-After.
+    responseMeta: retryAfterMeta,
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") {
         console.error(`tRPC failed on ${path ?? "<no path>"}:`, error);
