@@ -13,10 +13,16 @@ import { appError } from "./trpc";
 export function requireWriter(
   actor: Actor,
   standing: CourseStanding,
-  text: { isPublic: boolean },
+  text: { isPublic: boolean; archivedAt?: Date | null },
 ): void {
   if (!canReadText(actor, standing, text)) throw appError("NOT_FOUND", "not_found");
   if (!canWriteInText(actor, standing)) throw appError("FORBIDDEN", "course.members_only");
+  requireOpenCourse(text);
+}
+
+/** The course is not archived: an archived course is read-only for everyone, staff included. */
+export function requireOpenCourse(course: { archivedAt?: Date | null }): void {
+  if (course.archivedAt) throw appError("FORBIDDEN", "course.archived");
 }
 
 /** The actor is this item's author and may still write in its course. */

@@ -120,6 +120,86 @@ export const errorMessages = {
     en: "Only the course's instructors and moderators can see this text's dashboard.",
     ar: "لوحة متابعة هذا النص متاحة لمدرّسي المقرر ومشرفيه فقط.",
   },
+  "course.title_invalid": {
+    en: "A course title needs 1 to 120 characters, without control or text-direction characters.",
+    ar: "يحتاج عنوان المقرر إلى ما بين 1 و120 حرفًا، دون محارف تحكّم أو محارف اتجاه النص.",
+  },
+  "course.instructors_only": {
+    en: "Only the course's instructors can change its settings, texts, invitations and members.",
+    ar: "لا يغيّر إعدادات المقرر ونصوصه ودعواته وأعضاءه إلا مدرّسوه.",
+  },
+  "course.staff_only": {
+    en: "Only the course's instructors and moderators can see this.",
+    ar: "هذا متاح لمدرّسي المقرر ومشرفيه فقط.",
+  },
+  "course.archived": {
+    en: "This course is archived: it can be read, but nothing in it can be changed until an instructor restores it.",
+    ar: "هذا المقرر مؤرشف: يمكن قراءته، لكن لا يمكن تغيير شيء فيه حتى يستعيده أحد مدرّسيه.",
+  },
+  "course.access_revoked": {
+    en: "You are no longer a member of this course: this page has stopped updating and you cannot write here. Ask the instructor if this is a mistake.",
+    ar: "لم تعد عضوًا في هذا المقرر: توقّف تحديث هذه الصفحة ولم يعد بإمكانك الكتابة هنا. اسأل المدرّس إن كان في ذلك خطأ.",
+  },
+  "live.resync": {
+    en: "Your access to this course changed. The page is catching up with what you may now see.",
+    ar: "تغيّرت صلاحياتك في هذا المقرر. تُحدَّث الصفحة لتعرض ما يمكنك رؤيته الآن.",
+  },
+  "member.not_found": {
+    en: "This person is not a member of the course (any more).",
+    ar: "هذا الشخص ليس عضوًا في المقرر (لم يعد كذلك).",
+  },
+  "member.last_instructor": {
+    en: "A course needs at least one instructor: make someone else an instructor first.",
+    ar: "يحتاج المقرر إلى مدرّس واحد على الأقل: اجعل شخصًا آخر مدرّسًا أولًا.",
+  },
+  "invite.invalid": {
+    en: "This invitation link or code does not exist. Check it, or ask the instructor for a new one.",
+    ar: "رابط الدعوة أو رمزها غير موجود. تحقّق منه، أو اطلب دعوة جديدة من المدرّس.",
+  },
+  "invite.code_format": {
+    en: "A join code has 8 letters and digits, like K7QM-3XPA. Check what you typed.",
+    ar: "يتكوّن رمز الانضمام من 8 حروف وأرقام، مثل K7QM-3XPA. تحقّق مما كتبته.",
+  },
+  "invite.expired": {
+    en: "This invitation has expired. Ask the instructor for a new one.",
+    ar: "انتهت صلاحية هذه الدعوة. اطلب دعوة جديدة من المدرّس.",
+  },
+  "invite.revoked": {
+    en: "The instructor has withdrawn this invitation. Ask them for a new one.",
+    ar: "سحب المدرّس هذه الدعوة. اطلب منه دعوة جديدة.",
+  },
+  "invite.expiry_invalid": {
+    en: "An invitation can expire at the earliest in a minute and at the latest in a year.",
+    ar: "يمكن أن تنتهي صلاحية الدعوة بعد دقيقة على الأقل وسنة على الأكثر.",
+  },
+  "text.title_invalid": {
+    en: "A text's title needs 1 to 200 characters, without control or text-direction characters.",
+    ar: "يحتاج عنوان النص إلى ما بين 1 و200 حرف، دون محارف تحكّم أو محارف اتجاه النص.",
+  },
+  "text.instructions_too_long": {
+    en: "The instructions are too long: keep them under 4,000 characters.",
+    ar: "التعليمات طويلة جدًا: اجعلها أقل من 4٬000 حرف.",
+  },
+  "text.empty": {
+    en: "The text is empty: paste or upload something to read.",
+    ar: "النص فارغ: الصق نصًا أو ارفع ملفًا لقراءته.",
+  },
+  "text.too_large": {
+    en: "The text is too large: the limit is 2 MB.",
+    ar: "النص كبير جدًا: الحد الأقصى 2 ميغابايت.",
+  },
+  "text.too_many_words": {
+    en: "The text has too many words: the limit is 500,000.",
+    ar: "عدد كلمات النص كبير جدًا: الحد الأقصى 500٬000 كلمة.",
+  },
+  "text.invalid_unicode": {
+    en: "The text contains broken characters. Save it again as UTF-8 and retry.",
+    ar: "يحتوي النص على محارف تالفة. احفظه من جديد بترميز UTF-8 وأعد المحاولة.",
+  },
+  "text.binary": {
+    en: "This file is not a text: upload a .txt or .md file saved as UTF-8.",
+    ar: "هذا الملف ليس نصًا: ارفع ملف ‎.txt أو ‎.md محفوظًا بترميز UTF-8.",
+  },
   "forbidden": {
     en: "You are not allowed to do this.",
     ar: "ليس مسموحًا لك بهذا.",

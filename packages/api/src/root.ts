@@ -3,7 +3,9 @@ import { authRouter } from "./routers/auth";
 import { collabRouter } from "./routers/collab";
 import { courseRouter } from "./routers/course";
 import { dashboardRouter } from "./routers/dashboard";
+import { inviteRouter } from "./routers/invite";
 import { liveRouter } from "./routers/live";
+import { memberRouter } from "./routers/member";
 import { meRouter } from "./routers/me";
 import { reactionRouter } from "./routers/reaction";
 import { replyRouter } from "./routers/reply";
@@ -16,8 +18,10 @@ export const appRouter = createTRPCRouter({
   collab: collabRouter,
   course: courseRouter,
   dashboard: dashboardRouter,
+  invite: inviteRouter,
   live: liveRouter,
   me: meRouter,
+  member: memberRouter,
   reaction: reactionRouter,
   reply: replyRouter,
   text: textRouter,

@@ -21,6 +21,7 @@ const table: Record<CourseAction, string[]> = {
   annotate: writers,
   moderate: staff,
   view_dashboard: staff,
+  view_members: staff,
   manage_course: ["instructor", "admin"],
 };
 

@@ -12,7 +12,9 @@ export type CourseAction =
   | "annotate"
   | "moderate"
   | "manage_course"
-  | "view_dashboard";
+  | "view_dashboard"
+  /** See who is in the course, with their roles (staff: moderators mute members from it). */
+  | "view_members";
 
 const STAFF: CourseStanding[] = ["instructor", "moderator"];
 
@@ -30,6 +32,7 @@ export function can(actor: Actor, standing: CourseStanding, action: CourseAction
       return standing !== "none";
     case "moderate":
     case "view_dashboard":
+    case "view_members":
       return STAFF.includes(standing);
     case "manage_course":
       return standing === "instructor";

@@ -6,4 +6,5 @@ export const textSummarySelect = {
   language: true,
   direction: true,
   isPublic: true,
+  dueAt: true,
 } as const;
