@@ -2,6 +2,7 @@
 // arrives with the export issue.
 export { type AnchorState, anchorStateSchema } from "./anchor-state";
 export { bodyToHtml, COMMENT_LINK_REL, escapeHtml } from "./body-html";
+export { relabelMentions } from "./body-mentions";
 export {
   COMMENT_EMPTY,
   COMMENT_MAX_CHARS,

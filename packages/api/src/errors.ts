@@ -200,6 +200,14 @@ export const errorMessages = {
     en: "This file is not a text: upload a .txt or .md file saved as UTF-8.",
     ar: "هذا الملف ليس نصًا: ارفع ملف ‎.txt أو ‎.md محفوظًا بترميز UTF-8.",
   },
+  "mention.not_allowed": {
+    en: "You can mention only members of this course who can see this comment. A private comment mentions nobody; an instructors-only one only the staff.",
+    ar: "يمكنك أن تشير فقط إلى أعضاء المقرر الذين يرون هذا التعليق. التعليق الخاص لا يُشار فيه إلى أحد، والتعليق الموجَّه إلى المدرّسين لا يُشار فيه إلا إلى الطاقم.",
+  },
+  "mention.too_many": {
+    en: "A comment can mention at most 20 people.",
+    ar: "يمكن أن يشير التعليق إلى 20 شخصًا على الأكثر.",
+  },
   "forbidden": {
     en: "You are not allowed to do this.",
     ar: "ليس مسموحًا لك بهذا.",

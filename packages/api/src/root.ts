@@ -7,6 +7,8 @@ import { inviteRouter } from "./routers/invite";
 import { liveRouter } from "./routers/live";
 import { memberRouter } from "./routers/member";
 import { meRouter } from "./routers/me";
+import { mentionRouter } from "./routers/mention";
+import { notificationRouter } from "./routers/notification";
 import { reactionRouter } from "./routers/reaction";
 import { replyRouter } from "./routers/reply";
 import { textRouter } from "./routers/text";
@@ -21,6 +23,8 @@ export const appRouter = createTRPCRouter({
   invite: inviteRouter,
   live: liveRouter,
   me: meRouter,
+  mention: mentionRouter,
+  notification: notificationRouter,
   member: memberRouter,
   reaction: reactionRouter,
   reply: replyRouter,

@@ -2,6 +2,8 @@ import { bodyToPlainText, type CommentBody } from "@hashiya/annotation-schema";
 import { Prisma, type Visibility } from "@hashiya/db";
 import { describeRange, isTextModelError } from "@hashiya/text-model";
 import { appendEvents, type EventDraft } from "../live/log";
+import { checkMentions, mentionedIn, notifyForComment } from "../notifications/mentions";
+import type { CourseStanding } from "../policies";
 import type { ThreadRow } from "../presenters";
 import { appError } from "../trpc";
 import type { LockedText, ThreadScope, Tx } from "./transaction";
@@ -54,10 +56,14 @@ const createdSelect = {
 export async function createAnnotation(
   tx: Tx,
   text: LockedText,
-  author: { id: string; name: string | null },
+  author: { id: string; name: string | null; standing: CourseStanding },
   input: NewAnnotation,
 ): Promise<CreateOutcome> {
   const authorId = author.id;
+  const thread = { visibility: input.visibility, authorId };
+  const writer = { userId: authorId, standing: author.standing };
+  const mentions = await checkMentions(tx, { courseId: text.courseId, thread, writer }, input.body);
+  const { body } = mentions;
   const tags = [...new Set(input.tags)];
   if (input.textVersion !== text.version) throw appError("CONFLICT", "text.version_conflict");
   const range = describeRangeOrRefuse(text.body, input);
@@ -70,8 +76,8 @@ export async function createAnnotation(
       quote: range.quote.exact,
       start: range.start,
       end: range.end,
-      body: input.body,
-      bodyText: bodyToPlainText(input.body),
+      body,
+      bodyText: bodyToPlainText(body),
       isQuestion: input.isQuestion,
       visibility: input.visibility,
       ...(tags.length > 0 && { tags: { create: tags.map((name) => ({ name })) } }),
@@ -86,6 +92,8 @@ export async function createAnnotation(
       threadAuthorId: authorId,
     },
   ]);
+  const comment = { courseId: text.courseId, textId: text.id, annotationId: annotation.id };
+  await notifyForComment(tx, mentions, { ...comment, actorId: authorId, body });
   // A new thread has no replies or reactions, and its author is the writer: its row is known
   // without reading it back. Tags are read back (the database's collation orders them).
   const row: ThreadRow | null =
@@ -133,12 +141,22 @@ export async function editAnnotation(
 ): Promise<WriteOutcome> {
   const { thread, text } = scope;
   if (thread.deletedAt) throw appError("CONFLICT", "thread.deleted");
-  const { body, visibility: newVisibility, isQuestion, tags } = changes;
+  const { visibility: newVisibility, isQuestion, tags } = changes;
   // Nothing to change is not an edit: no "edited" mark, no event.
-  if (!body && !newVisibility && isQuestion === undefined && !tags) {
+  if (!changes.body && !newVisibility && isQuestion === undefined && !tags) {
     return { annotationId: thread.id, eventId: "" };
   }
   const visibility = newVisibility ?? thread.visibility;
+  const writer = { userId: actorId, standing: scope.standing };
+  const access = { visibility, authorId: thread.authorId };
+  const mentions = changes.body
+    ? await checkMentions(tx, { courseId: text.courseId, thread: access, writer }, changes.body)
+    : null;
+  const body = mentions?.body;
+  const before =
+    mentions && mentions.mentioned.length > 0
+      ? await tx.annotation.findUnique({ where: { id: thread.id }, select: { body: true } })
+      : null;
   await tx.annotation.update({
     where: { id: thread.id },
     data: {
@@ -158,6 +176,12 @@ export async function editAnnotation(
   }
   events.push({ ...about, type: "thread.updated", visibility });
   const eventId = await appendEvents(tx, text.id, actorId, events);
+  if (mentions && body) {
+    const comment = { courseId: text.courseId, textId: text.id, annotationId: thread.id };
+    await notifyForComment(tx, mentions, { ...comment, actorId, body }, {
+      alreadyMentioned: mentionedIn(before?.body ?? null),
+    });
+  }
   return { annotationId: thread.id, eventId };
 }
 

@@ -1,7 +1,17 @@
 import pg from "pg";
+import { NOTIFICATIONS_CHANNEL } from "../notifications/channel";
 
 /** The PostgreSQL channel on which writers announce that a text has new events (payload: its id). */
 export const TEXT_EVENTS_CHANNEL = "hashiya_text_events";
+
+/**
+ * Further channels the same connection LISTENs on (one connection per process, whatever the
+ * topic). Their notifications wake the subscribers watching `topicOf(channel, payload)`.
+ */
+const OTHER_CHANNELS = [NOTIFICATIONS_CHANNEL];
+
+/** The key `watch` takes for a payload on one of the other channels (texts keep their bare id). */
+export const topicOf = (channel: string, payload: string) => `${channel}:${payload}`;
 
 /** The `application_name` of the hub's connection, so operators (and tests) can find it. */
 export const LIVE_HUB_APPLICATION_NAME = "hashiya-live-hub";
@@ -143,14 +153,21 @@ export function createLiveHub(databaseUrl: string, options: Partial<LiveHubOptio
       scheduleReconnect();
     };
     next.on("notification", (message) => {
-      if (message.payload) for (const wakeups of byText.get(message.payload) ?? []) wakeups.raise();
+      if (!message.payload) return;
+      const key =
+        message.channel === TEXT_EVENTS_CHANNEL
+          ? message.payload
+          : topicOf(message.channel, message.payload);
+      for (const wakeups of byText.get(key) ?? []) wakeups.raise();
     });
     next.on("error", lost);
     next.on("end", () => lost());
     client = next;
     try {
       await next.connect();
-      await next.query(`LISTEN ${TEXT_EVENTS_CHANNEL}`);
+      await next.query(
+        [TEXT_EVENTS_CHANNEL, ...OTHER_CHANNELS].map((channel) => `LISTEN ${channel};`).join(" "),
+      );
     } catch (error) {
       lost(error);
       return;

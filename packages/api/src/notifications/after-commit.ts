@@ -33,11 +33,23 @@ export async function runTransaction<T>(db: Db, command: (tx: Tx) => Promise<T>)
  * a programming error, said loudly rather than silently dropping the work.
  */
 export function afterCommit(tx: Tx, hook: Hook): void {
+  hooksOf(tx).push(hook);
+}
+
+/**
+ * Throws unless `tx` was opened with {@link runTransaction}: callers that may register hooks
+ * check first, so a wrong transaction fails every time, not only when a hook happens to be due.
+ */
+export function requireAfterCommit(tx: Tx): void {
+  hooksOf(tx);
+}
+
+function hooksOf(tx: Tx): Hook[] {
   const hooks = pending.get(tx);
   if (!hooks) {
     throw new Error(
       "afterCommit needs a transaction opened with runTransaction (notifications/after-commit.ts)",
     );
   }
-  hooks.push(hook);
+  return hooks;
 }

@@ -1,7 +1,7 @@
 import type { NotificationKind, Prisma } from "@hashiya/db";
 import { currentMailer } from "../mail/mailer";
-import { afterCommit } from "./after-commit";
-import { NOTIFICATIONS_CHANNEL } from "./channel";
+import { afterCommit, requireAfterCommit } from "./after-commit";
+import { NOTIFICATIONS_CHANNEL, NOTIFICATIONS_LOCK_SPACE } from "./channel";
 import { composeNotificationMail, type MailFacts } from "./email";
 import { type NotificationPayload, notificationPayloadSchema } from "./payload";
 
@@ -40,6 +40,7 @@ export async function createNotifications(
   tx: Tx,
   items: NotificationItem[],
 ): Promise<CreatedNotification[]> {
+  requireAfterCommit(tx);
   const wanted = distinct(items.filter((item) => item.userId !== item.actorId));
   if (wanted.length === 0) return [];
   const recipients = await readRecipients(tx, wanted);
@@ -52,6 +53,16 @@ export async function createNotifications(
     const choice = recipient.preferences.get(item.kind) ?? { inApp: true, email: false };
     if (choice.inApp) rows.push(item);
     if (choice.email) mails.push({ item, recipient: { ...recipient, role } });
+  }
+  if (rows.length > 0) {
+    // Per recipient, ids must become visible in id order (a live stream's cursor is the last
+    // id it sent): holding the recipient's lock from before the ids are drawn until commit
+    // serialises the writers of one person's notifications. Sorted, so two writers never wait
+    // on each other in a cycle (call this once per transaction, with every item).
+    const userIds = [...new Set(rows.map((row) => row.userId))].sort();
+    await tx.$executeRaw`
+      SELECT pg_advisory_xact_lock(${NOTIFICATIONS_LOCK_SPACE}::int, hashtext(uid))
+      FROM unnest(${userIds}::text[]) WITH ORDINALITY AS t(uid, n) ORDER BY n`;
   }
   const created =
     rows.length === 0

@@ -1,3 +1,4 @@
 export { type Actor, type CourseAction, type CourseStanding, can } from "./actor";
 export { canReadText, courseStanding, findReadableText } from "./text";
 export { canEditOwn, canSeeThread, canWriteInText, type ThreadAccess } from "./thread";
+export { canMention, MAX_MENTIONS_PER_COMMENT, type MentionCandidate } from "./mention";

@@ -53,7 +53,7 @@ export const annotationRouter = {
     return writeInTextAs(ctx.db, actor, input.textId, async (tx, text, writer) => {
       const { standing } = writer;
       requireWriter(actor, standing, text);
-      const author = { id: ctx.user.id, name: writer.name };
+      const author = { id: ctx.user.id, name: writer.name, standing };
       const { row, ...outcome } = await createAnnotation(tx, text, author, input);
       if (!row) return threadOutcome(tx, actor, standing, outcome);
       primeThreadAfterEvent(ctx.db, row.id, BigInt(outcome.eventId), row);
