@@ -101,8 +101,8 @@ export const errorMessages = {
     ar: "محاولات دخول فاشلة كثيرة بهذا البريد الإلكتروني. انتظر 15 دقيقة ثم حاول مرة أخرى.",
   },
   "request.too_large": {
-    en: "What you sent is too large (over 256 kB). Shorten it, then try again.",
-    ar: "ما أرسلته كبير جدًا (أكثر من 256 كيلوبايت). اختصره ثم حاول مرة أخرى.",
+    en: "What you sent is too large to be accepted. Shorten it, then try again.",
+    ar: "ما أرسلته أكبر من أن يُقبل. اختصره ثم حاول مرة أخرى.",
   },
   "display_name.invalid": {
     en: "A name must have 1 to 80 characters, including at least one letter or digit.",

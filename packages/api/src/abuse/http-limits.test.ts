@@ -11,7 +11,7 @@ import { buildCourseWorld, type CourseWorld } from "../testing/personas";
 import { uniqueKeyPrefix } from "../testing/redis";
 import { rateBudgets } from "./budgets";
 import { createRateLimits, type RateLimits } from "./rate-limits";
-import { MAX_REQUEST_BYTES } from "./request-body";
+import { MAX_REQUEST_BYTES, maxBodyBytesFor, trpcPathsOf } from "./request-body";
 
 let testDb: TestDatabase;
 let hub: LiveHub;
@@ -137,5 +137,16 @@ describe("rate limits", () => {
     expect(body.error.data.appCode).toBe("rate_limit.writes");
     // An anonymous caller is a different key (and gets its own refusal: sign in first).
     expect((await post("me.setLocale", json({ locale: "en" }))).response.status).toBe(401);
+  });
+});
+
+describe("body caps per procedure", () => {
+  it("gives whole-text imports a larger cap than every other call", async () => {
+    expect(
+      trpcPathsOf("http://h/api/trpc/annotation.create,reply.create?batch=1", "/api/trpc"),
+    ).toEqual(["annotation.create", "reply.create"]);
+    expect(maxBodyBytesFor(["annotation.create", "reply.create"])).toBe(MAX_REQUEST_BYTES);
+    expect(maxBodyBytesFor(["text.create"])).toBeGreaterThan(4 * 2 * 1024 * 1024);
+    expect(maxBodyBytesFor(["me.setLocale", "text.create"])).toBe(maxBodyBytesFor(["text.create"]));
   });
 });

@@ -8,6 +8,11 @@ export {
   type RateLimitsOptions,
   type Verdict,
 } from "./rate-limits";
-export { limitRequestBody, MAX_REQUEST_BYTES } from "./request-body";
+export {
+  limitRequestBody,
+  MAX_REQUEST_BYTES,
+  maxBodyBytesFor,
+  trpcPathsOf,
+} from "./request-body";
 export { retryAfterMeta } from "./retry-after";
 export { signInAttempts } from "./sign-in";

@@ -3,7 +3,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { Readable } from "node:stream";
 import type { Db } from "@hashiya/db";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { limitRequestBody } from "../abuse/request-body";
+import { limitRequestBody, maxBodyBytesFor, trpcPathsOf } from "../abuse/request-body";
 import { retryAfterMeta } from "../abuse/retry-after";
 import type { RateLimits } from "../abuse/rate-limits";
 import type { LiveHub } from "../live/hub";
@@ -70,7 +70,7 @@ export async function startTrpcServer(options: {
     // The web app's route handler does the same: body cap, Retry-After on rate limits.
     const response = await fetchRequestHandler({
       endpoint: "/trpc",
-      req: limitRequestBody(request),
+      req: limitRequestBody(request, maxBodyBytesFor(trpcPathsOf(request.url, "/trpc"))),
       router: appRouter,
       responseMeta: retryAfterMeta,
       createContext: () =>

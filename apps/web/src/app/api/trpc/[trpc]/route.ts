@@ -1,5 +1,11 @@
 import { appRouter } from "@hashiya/api";
-import { clientAddressOf, limitRequestBody, retryAfterMeta } from "@hashiya/api/abuse";
+import {
+  clientAddressOf,
+  limitRequestBody,
+  maxBodyBytesFor,
+  retryAfterMeta,
+  trpcPathsOf,
+} from "@hashiya/api/abuse";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { withCoalescedEvents } from "~/server/coalesce-sse";
 import { createContext } from "~/server/context";
@@ -12,8 +18,8 @@ async function handler(req: Request): Promise<Response> {
   const response = await fetchRequestHandler({
     endpoint: "/api/trpc",
     router: appRouter,
-    // Bodies over 256 kB are refused (413) before they are read in full or parsed.
-    req: limitRequestBody(req),
+    // Bodies over 256 kB (whole texts: more) are refused with 413 before they are parsed.
+    req: limitRequestBody(req, maxBodyBytesFor(trpcPathsOf(req.url, "/api/trpc"))),
     createContext: () => createContext(session, clientAddress),
     // Rate-limited calls answer 429 with Retry-After.
     responseMeta: retryAfterMeta,
