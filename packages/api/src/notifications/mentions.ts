@@ -126,3 +126,17 @@ export async function notifyForComment(
 export function mentionedIn(body: Prisma.JsonValue | null): string[] {
   return body ? mentionedUserIds(body as CommentBody) : [];
 }
+
+/**
+ * The notifications a held (pre-moderated) comment did not send when it was written, for the
+ * moment a moderator approves it: its mentions, and for a reply the thread's author. The
+ * actor is the comment's author (the moderator's decision is a "moderation" notification).
+ */
+export async function notifyApprovedComment(
+  tx: Tx,
+  comment: WrittenComment,
+  options: { threadAuthorId?: string } = {},
+): Promise<void> {
+  const mentions = { body: comment.body, mentioned: mentionedUserIds(comment.body) };
+  await notifyForComment(tx, mentions, comment, options);
+}
