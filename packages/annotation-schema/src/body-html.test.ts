@@ -66,6 +66,13 @@ describe("bodyToHtml", () => {
     );
   });
 
+  it("keeps the empty last line of a paragraph that ends in a line break", () => {
+    const lineBreak = { type: "hardBreak" } as const;
+    expect(bodyToHtml(doc(paragraph("a", lineBreak)))).toBe('<p dir="auto">a<br><br></p>');
+    expect(bodyToHtml(doc(paragraph(lineBreak)))).toBe('<p dir="auto"><br><br></p>');
+    expect(bodyToHtml(doc(paragraph("a", lineBreak, "b")))).toBe('<p dir="auto">a<br>b</p>');
+  });
+
   it("escapes script tags and attribute breakers in text, labels and ids", () => {
     const body = doc(
       paragraph(

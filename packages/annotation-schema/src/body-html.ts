@@ -37,9 +37,12 @@ function blocksToHtml(blocks: readonly CommentBlockNode[]): string {
   for (const block of blocks) {
     switch (block.type) {
       case "paragraph": {
-        // An empty paragraph keeps its line, as it did in the composer.
-        const inner = inlineToHtml(block.content ?? []);
-        html += `<p dir="auto">${inner === "" ? "<br>" : inner}</p>`;
+        // An empty paragraph keeps its line, as it did in the composer; so does a paragraph
+        // ending in a line break (HTML draws no line after a trailing <br>, ProseMirror adds one).
+        const content = block.content ?? [];
+        const inner = inlineToHtml(content);
+        const keepLastLine = inner === "" || content.at(-1)?.type === "hardBreak";
+        html += `<p dir="auto">${inner}${keepLastLine ? "<br>" : ""}</p>`;
         break;
       }
       case "bulletList":
