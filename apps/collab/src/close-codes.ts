@@ -26,6 +26,23 @@ export const UserNotFound = { code: 4401, reason: "user not found" } as const sa
 /** The document's text does not exist or the user may not read it (the two look alike on purpose). */
 export const Forbidden = { code: 4403, reason: "forbidden" } as const satisfies CloseEvent;
 
+/**
+ * The user lost access to an open document: removed from its course (or its text made private)
+ * while connected. Only that document's connection is closed (the socket carries others): the
+ * client gets Hocuspocus's close message with this `reason`, and should not reconnect it.
+ */
+export const AccessRevoked = {
+  code: 4403,
+  reason: "access revoked",
+} as const satisfies CloseEvent;
+
+/**
+ * The stateless message the server sends on an open document when what the user may do with it
+ * changed (a role change, the course archived or restored): `{"type":"access","access":…}`
+ * with "read-write" or "read-only". The connection already enforces the new access.
+ */
+export const ACCESS_MESSAGE_TYPE = "access";
+
 /** The document name follows no scheme in documents.ts. */
 export const UnknownDocument = {
   code: 4404,

@@ -1,4 +1,4 @@
-import { type Actor, can, findReadableText } from "@hashiya/api/policies";
+import { type Actor, canWriteInCourse, findReadableText } from "@hashiya/api/policies";
 import type { Db } from "@hashiya/db";
 
 /**
@@ -39,7 +39,8 @@ export function isPersisted(document: CollabDocument): boolean {
 /**
  * What the actor may do with the document, through the same policies as the API; null when they
  * may not open it at all. Both kinds follow the text: whoever may read it may read its presence
- * and its course's notes; whoever may annotate it (course members, admins) may write them.
+ * and its course's notes; whoever may annotate it (course members, admins) may write them, while
+ * the course is not archived.
  */
 export async function documentAccess(
   db: Db,
@@ -51,7 +52,11 @@ export async function documentAccess(
     case "notes": {
       const readable = await findReadableText(db, actor, document.textId);
       if (!readable) return null;
-      return can(actor, readable.standing, "annotate") ? "read-write" : "read-only";
+      const course = await db.course.findUniqueOrThrow({
+        where: { id: readable.text.courseId },
+        select: { archivedAt: true },
+      });
+      return canWriteInCourse(actor, readable.standing, course) ? "read-write" : "read-only";
     }
   }
 }

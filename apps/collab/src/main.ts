@@ -16,6 +16,7 @@ const env = readEnv();
 const db = createDb(env.DATABASE_URL);
 const server = createCollabServer({
   db,
+  databaseUrl: env.DATABASE_URL,
   authSecret: env.AUTH_SECRET,
   port: env.COLLAB_PORT,
   host: env.COLLAB_HOST,

@@ -8,6 +8,7 @@ import { MessageGuard } from "./extensions/message-guard";
 import { OriginCheck } from "./extensions/origin";
 import { Persistence } from "./extensions/persistence";
 import { Presence } from "./extensions/presence";
+import { Revocation } from "./extensions/revocation";
 
 export interface CollabServerOptions {
   db: Db;
@@ -23,6 +24,11 @@ export interface CollabServerOptions {
   allowMissingOrigin: boolean;
   /** The caps on unauthenticated sockets (defaults in extensions/limits.ts). */
   limits?: Partial<Omit<LimitsConfiguration, "maxMessageBytes">>;
+  /**
+   * The database URL to LISTEN on for membership changes, which then take effect on open
+   * connections at once (extensions/revocation.ts). Without it, access is decided on connect.
+   */
+  databaseUrl?: string;
   /** Compact a persisted document once it has more rows than this (default 200). */
   compactAfterRows?: number;
   log?: CollabLog;
@@ -58,6 +64,7 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
       authentication,
       new Persistence({ db: options.db, compactAfterRows: options.compactAfterRows ?? 200, log }),
       new Presence(log),
+      new Revocation({ db: options.db, databaseUrl: options.databaseUrl, log }),
       logger,
     ],
   });

@@ -11,7 +11,7 @@ import {
 import { readInCourse, writeInCourse } from "../courses/scope";
 import { courseSettingsSelect, updateSettings } from "../courses/settings";
 import { textAdminSelect } from "../courses/texts";
-import { can, courseStanding } from "../policies";
+import { can, canCreateCourse, courseStanding } from "../policies";
 import { textSummarySelect } from "../presenters";
 import { actorOf, appError, protectedProcedure, publicProcedure } from "../trpc";
 
@@ -79,9 +79,10 @@ export const courseRouter = {
   }),
 
   /** Starts a course; its creator becomes its instructor. */
-  create: protectedProcedure
-    .input(createCourseInput)
-    .mutation(({ ctx, input }) => createCourse(ctx.db, ctx.user.id, input.title)),
+  create: protectedProcedure.input(createCourseInput).mutation(({ ctx, input }) => {
+    if (!canCreateCourse(actorOf(ctx.user))) throw appError("FORBIDDEN", "forbidden");
+    return createCourse(ctx.db, ctx.user.id, input.title);
+  }),
 
   rename: protectedProcedure
     .input(renameCourseInput)
