@@ -1,5 +1,6 @@
 import pg from "pg";
 import { NOTIFICATIONS_CHANNEL } from "../notifications/channel";
+import { MEMBERSHIP_CHANNEL } from "./membership-channel";
 
 /** The PostgreSQL channel on which writers announce that a text has new events (payload: its id). */
 export const TEXT_EVENTS_CHANNEL = "hashiya_text_events";
@@ -8,7 +9,7 @@ export const TEXT_EVENTS_CHANNEL = "hashiya_text_events";
  * Further channels the same connection LISTENs on (one connection per process, whatever the
  * topic). Their notifications wake the subscribers watching `topicOf(channel, payload)`.
  */
-const OTHER_CHANNELS = [NOTIFICATIONS_CHANNEL];
+const OTHER_CHANNELS = [NOTIFICATIONS_CHANNEL, MEMBERSHIP_CHANNEL];
 
 /** The key `watch` takes for a payload on one of the other channels (texts keep their bare id). */
 export const topicOf = (channel: string, payload: string) => `${channel}:${payload}`;
