@@ -34,13 +34,13 @@ export {
   mentionedUserIds,
   plainTextToBody,
 } from "./body-text";
-export { entityIdSchema } from "./ids";
 export {
   DISPLAY_NAME_MAX_CHARS,
   displayNameSchema,
   isValidDisplayName,
   sanitiseDisplayName,
 } from "./display-name";
+export { entityIdSchema } from "./ids";
 export {
   type CreateAnnotationInput,
   type CreateReplyInput,
@@ -62,6 +62,36 @@ export {
   setReactionInputSchema,
 } from "./inputs";
 export { type LiveEvent, type LiveEventType, liveEventTypeSchema } from "./live-events";
+export {
+  AUDIT_PAGE_MAX,
+  type AuditEntryView,
+  type AuditLogInput,
+  auditLogInputSchema,
+  decideInputSchema,
+  decideWithReasonInputSchema,
+  type FlagView,
+  flagInputSchema,
+  lockInputSchema,
+  type MemberRef,
+  MODERATION_REASON_MAX_CHARS,
+  MUTE_MAX_HOURS,
+  type ModeratedItemView,
+  type ModerationActionKind,
+  type ModerationMark,
+  type ModerationState,
+  type ModerationTarget,
+  moderationActionKindSchema,
+  moderationQueueInputSchema,
+  moderationReasonSchema,
+  moderationStateSchema,
+  moderationTargetSchema,
+  muteInputSchema,
+  normaliseReason,
+  optionalReasonSchema,
+  type QueueEntryView,
+  undoInputSchema,
+  unmuteInputSchema,
+} from "./moderation";
 export {
   type NotesPresenceState,
   notesPresenceStateSchema,
@@ -100,5 +130,5 @@ export {
   tagListSchema,
   tagNameSchema,
 } from "./tags";
-export type { PersonView, ReactionSummary, ReplyView, ThreadView } from "./views";
+export type { PersonAlias, PersonView, ReactionSummary, ReplyView, ThreadView } from "./views";
 export { type Visibility, visibilitySchema } from "./visibility";

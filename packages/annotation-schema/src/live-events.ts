@@ -10,6 +10,8 @@ export const liveEventTypeSchema = z.enum([
   "reply.updated",
   "reply.deleted",
   "reactions.changed",
+  // A moderator hid, unhid, approved, denied, removed, restored, locked or unlocked something.
+  "moderation.changed",
 ]);
 /** One of the live event types. */
 export type LiveEventType = z.infer<typeof liveEventTypeSchema>;

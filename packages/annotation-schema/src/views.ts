@@ -1,5 +1,6 @@
 import type { AnchorState } from "./anchor-state";
 import type { CommentBody } from "./body-schema";
+import type { ModerationMark } from "./moderation";
 import type { ReactionKind } from "./reactions";
 import type { Visibility } from "./visibility";
 
@@ -12,7 +13,16 @@ export interface PersonView {
   name: string;
   /** `presenceColour(id)`: one of `PRESENCE_COLOURS`. */
   colour: string;
+  /**
+   * Set when the viewer may not know who this is: a classmate in a course whose names are
+   * hidden (a stable per-course number; `id` is then not the user's id), or the author of a
+   * hidden or removed item ("withheld": empty name).
+   */
+  alias?: PersonAlias;
 }
+
+/** Who an anonymised person is to the viewer; number 0 is a former member. */
+export type PersonAlias = { kind: "classmate"; number: number } | { kind: "withheld" };
 
 /** One reaction kind on an item: how many, and whether the viewer is among them. */
 export interface ReactionSummary {
@@ -37,6 +47,8 @@ export interface ReplyView {
   editedAt: Date | null;
   deleted: boolean;
   reactions: ReactionSummary[];
+  /** Pending, denied, hidden or removed by a moderator; absent when visible. */
+  moderation?: ModerationMark;
 }
 
 /**
@@ -69,4 +81,8 @@ export interface ThreadView {
   reactions: ReactionSummary[];
   /** In creation order. */
   replies: ReplyView[];
+  /** Pending, denied, hidden or removed by a moderator; absent when visible. */
+  moderation?: ModerationMark;
+  /** A moderator locked the thread: it takes no new replies. */
+  locked?: boolean;
 }

@@ -1,11 +1,15 @@
 // Turns policy answers into the errors procedures throw. The answers themselves come only
 // from ./policies (shared with the collab server, which has its own way of refusing).
+import type { ModerationState } from "@hashiya/db";
 import {
   type Actor,
+  acceptsReplies,
   type CourseStanding,
   canEditOwn,
   canReadText,
   canWriteInText,
+  isMuted,
+  isStaff,
 } from "./policies";
 import { appError } from "./trpc";
 
@@ -34,4 +38,30 @@ export function requireAuthor(
   if (canEditOwn(actor, standing, item)) return;
   if (actor?.userId === item.authorId) throw appError("FORBIDDEN", "course.members_only");
   throw appError("FORBIDDEN", "forbidden");
+}
+
+/**
+ * The actor is not muted in the course (they may read, but not write, until the mute ends);
+ * the refusal says until when, in UTC (the page shows it in the reader's own time).
+ */
+export function requireUnmuted(mute: { mutedUntil: Date | null }, now = new Date()): void {
+  if (!isMuted(mute, now) || !mute.mutedUntil) return;
+  const until = `${mute.mutedUntil.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  throw appError("FORBIDDEN", "moderation.muted", { params: { until } });
+}
+
+/** The thread takes new replies: not locked, not deleted by its author or a moderator. */
+export function requireOpenThread(thread: {
+  lockedAt: Date | null;
+  deletedAt: Date | null;
+  moderationState: ModerationState;
+}): void {
+  const open = acceptsReplies(thread);
+  if (open === "locked") throw appError("FORBIDDEN", "thread.locked");
+  if (open === "gone") throw appError("CONFLICT", "thread.deleted");
+}
+
+/** The actor moderates this course (its moderators and instructors, and admins). */
+export function requireModerator(actor: Actor, standing: CourseStanding): void {
+  if (!isStaff(actor, standing)) throw appError("FORBIDDEN", "moderation.staff_only");
 }

@@ -112,6 +112,86 @@ export const errorMessages = {
     en: "This comment has been deleted: it can no longer be edited, replied to or reacted to.",
     ar: "حُذف هذا التعليق: لم يعد ممكنًا تعديله أو الرد عليه أو التفاعل معه.",
   },
+  "moderation.reason_required": {
+    en: "Write a short reason: it is recorded, and shown to the people concerned.",
+    ar: "اكتب سببًا موجزًا: يُسجَّل ويُعرض على المعنيين.",
+  },
+  "moderation.reason_too_long": {
+    en: "The reason is too long: keep it under 500 characters.",
+    ar: "السبب طويل جدًا: اجعله أقل من 500 حرف.",
+  },
+  "moderation.reason_invalid": {
+    en: "The reason contains invisible control or text-direction characters. Remove them and try again.",
+    ar: "يحتوي السبب على محارف تحكّم أو محارف اتجاه نص غير مرئية. احذفها وحاول مرة أخرى.",
+  },
+  "moderation.staff_only": {
+    en: "Only the course's moderators and instructors can moderate it.",
+    ar: "لا يشرف على المقرر إلا مشرفوه ومدرّسوه.",
+  },
+  "moderation.muted": {
+    en: "A moderator has muted you in this course until {until}: you can read, but not post, reply or react until then.",
+    ar: "كتمك أحد المشرفين في هذا المقرر حتى {until}: يمكنك القراءة، لكن لا يمكنك النشر أو الرد أو التفاعل حتى ذلك الحين.",
+  },
+  "thread.locked": {
+    en: "A moderator has locked this thread: it takes no new replies.",
+    ar: "أقفل أحد المشرفين هذا النقاش: لم يعد يقبل ردودًا جديدة.",
+  },
+  "flag.already_open": {
+    en: "You have already reported this. A moderator will look at it.",
+    ar: "سبق أن أبلغت عن هذا. سينظر فيه أحد المشرفين.",
+  },
+  "moderation.not_pending": {
+    en: "This post is not waiting for approval (any more).",
+    ar: "هذه المشاركة لا تنتظر الموافقة (لم تعد كذلك).",
+  },
+  "moderation.not_visible": {
+    en: "Only a visible post can be hidden. This one is pending, denied, hidden or deleted.",
+    ar: "لا يُخفى إلا ما هو ظاهر. هذه المشاركة معلّقة أو مرفوضة أو مخفية أو محذوفة.",
+  },
+  "flag.not_available": {
+    en: "This post is hidden or deleted: there is nothing left to report.",
+    ar: "هذه المشاركة مخفية أو محذوفة: لم يبقَ ما يُبلَّغ عنه.",
+  },
+  "moderation.not_hidden": {
+    en: "This post is not hidden.",
+    ar: "هذه المشاركة غير مخفية.",
+  },
+  "moderation.already_removed": {
+    en: "A moderator has already deleted this post.",
+    ar: "حذف أحد المشرفين هذه المشاركة من قبل.",
+  },
+  "moderation.deleted_by_author": {
+    en: "Its author deleted this post: there is nothing left to moderate.",
+    ar: "حذف كاتب هذه المشاركة نصّها: لم يبقَ ما يُشرف عليه.",
+  },
+  "moderation.already_locked": {
+    en: "This thread is already locked.",
+    ar: "هذا النقاش مقفل من قبل.",
+  },
+  "moderation.not_locked": {
+    en: "This thread is not locked.",
+    ar: "هذا النقاش غير مقفل.",
+  },
+  "moderation.not_muted": {
+    en: "This member is not muted.",
+    ar: "هذا العضو غير مكتوم.",
+  },
+  "moderation.cannot_mute_staff": {
+    en: "Only students can be muted. Speak to an instructor about a moderator or an instructor.",
+    ar: "لا يُكتم إلا الطلاب. تحدّث إلى أحد المدرّسين بشأن مشرف أو مدرّس.",
+  },
+  "moderation.no_open_flags": {
+    en: "There is no open report on this post.",
+    ar: "لا يوجد بلاغ مفتوح على هذه المشاركة.",
+  },
+  "moderation.already_undone": {
+    en: "This action has already been undone.",
+    ar: "تم التراجع عن هذا الإجراء من قبل.",
+  },
+  "moderation.state_moved_on": {
+    en: "This can no longer be undone: what it changed has changed again since. Undo the later action first.",
+    ar: "لم يعد التراجع عن هذا ممكنًا: تغيّر ما غيّره مرة أخرى بعده. تراجع عن الإجراء اللاحق أولًا.",
+  },
   "live.unavailable": {
     en: "Live updates are not available right now. Reload the page to see the latest comments.",
     ar: "التحديثات المباشرة غير متاحة الآن. أعد تحميل الصفحة لرؤية أحدث التعليقات.",
@@ -223,3 +303,17 @@ export const errorMessages = {
 } as const satisfies Record<string, { en: string; ar: string }>;
 
 export type AppErrorCode = keyof typeof errorMessages;
+
+/**
+ * The sentences of an error with its `{name}` placeholders filled in (e.g. the end of a mute);
+ * a placeholder without a value stays as written.
+ */
+export function formatErrorMessages(
+  appCode: AppErrorCode,
+  params: Record<string, string> = {},
+): { en: string; ar: string } {
+  const fill = (sentence: string) =>
+    sentence.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+  const { en, ar } = errorMessages[appCode];
+  return { en: fill(en), ar: fill(ar) };
+}

@@ -8,6 +8,7 @@ import { liveRouter } from "./routers/live";
 import { memberRouter } from "./routers/member";
 import { meRouter } from "./routers/me";
 import { mentionRouter } from "./routers/mention";
+import { moderationRouter } from "./routers/moderation";
 import { notificationRouter } from "./routers/notification";
 import { reactionRouter } from "./routers/reaction";
 import { replyRouter } from "./routers/reply";
@@ -24,6 +25,7 @@ export const appRouter = createTRPCRouter({
   live: liveRouter,
   me: meRouter,
   mention: mentionRouter,
+  moderation: moderationRouter,
   notification: notificationRouter,
   member: memberRouter,
   reaction: reactionRouter,

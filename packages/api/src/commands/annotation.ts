@@ -1,11 +1,12 @@
 import { bodyToPlainText, type CommentBody } from "@hashiya/annotation-schema";
 import { Prisma, type Visibility } from "@hashiya/db";
-import { describeRange, isTextModelError } from "@hashiya/text-model";
+import { describeRange, isTextModelError, type PreparedText } from "@hashiya/text-model";
 import { appendEvents, type EventDraft } from "../live/log";
 import { checkMentions, mentionedIn, notifyForComment } from "../notifications/mentions";
-import type { CourseStanding } from "../policies";
+import { type CourseStanding, eventAudience, isHeld, sameAudience } from "../policies";
 import type { ThreadRow } from "../presenters";
 import { appError } from "../trpc";
+import { preparedTextOf } from "./prepared-texts";
 import type { LockedText, ThreadScope, Tx } from "./transaction";
 
 /** What a create carries once validated (see `createAnnotationInputSchema`). */
@@ -17,6 +18,8 @@ export interface NewAnnotation {
   visibility: Visibility;
   isQuestion: boolean;
   tags: string[];
+  /** "pending" when the course pre-moderates the writer (`initialModerationState`). */
+  moderationState?: "visible" | "pending";
 }
 
 /** A write's outcome: the thread it touched and the last event it appended. */
@@ -44,6 +47,9 @@ const createdSelect = {
   bodyText: true,
   isQuestion: true,
   visibility: true,
+  moderationState: true,
+  moderationReason: true,
+  lockedAt: true,
   createdAt: true,
   editedAt: true,
   deletedAt: true,
@@ -66,7 +72,7 @@ export async function createAnnotation(
   const { body } = mentions;
   const tags = [...new Set(input.tags)];
   if (input.textVersion !== text.version) throw appError("CONFLICT", "text.version_conflict");
-  const range = describeRangeOrRefuse(text.body, input);
+  const range = describeRangeOrRefuse(await preparedTextOf(tx, text), input);
   const annotation = await tx.annotation.create({
     data: {
       textId: text.id,
@@ -80,20 +86,19 @@ export async function createAnnotation(
       bodyText: bodyToPlainText(body),
       isQuestion: input.isQuestion,
       visibility: input.visibility,
+      moderationState: input.moderationState ?? "visible",
       ...(tags.length > 0 && { tags: { create: tags.map((name) => ({ name })) } }),
     },
     select: createdSelect,
   });
   const eventId = await appendEvents(tx, text.id, authorId, [
-    {
-      type: "thread.created",
-      annotationId: annotation.id,
-      visibility: input.visibility,
-      threadAuthorId: authorId,
-    },
+    { type: "thread.created", annotationId: annotation.id, ...eventAudience(annotation) },
   ]);
-  const comment = { courseId: text.courseId, textId: text.id, annotationId: annotation.id };
-  await notifyForComment(tx, mentions, { ...comment, actorId: authorId, body });
+  // A post held for approval tells nobody yet: its mentions are notified when it is approved.
+  if (!isHeld(annotation.moderationState)) {
+    const comment = { courseId: text.courseId, textId: text.id, annotationId: annotation.id };
+    await notifyForComment(tx, mentions, { ...comment, actorId: authorId, body });
+  }
   // A new thread has no replies or reactions, and its author is the writer: its row is known
   // without reading it back. Tags are read back (the database's collation orders them).
   const row: ThreadRow | null =
@@ -109,7 +114,7 @@ export async function createAnnotation(
   return { annotationId: annotation.id, eventId, row };
 }
 
-function describeRangeOrRefuse(body: string, range: { start: number; end: number }) {
+function describeRangeOrRefuse(body: PreparedText, range: { start: number; end: number }) {
   try {
     // Snap, not refuse: a selection that ends inside a letter's marks or an emoji is widened
     // to whole characters, as the reader would highlight it anyway.
@@ -140,7 +145,10 @@ export async function editAnnotation(
   changes: AnnotationChanges,
 ): Promise<WriteOutcome> {
   const { thread, text } = scope;
-  if (thread.deletedAt) throw appError("CONFLICT", "thread.deleted");
+  // A moderator's delete is final for its author too (undoing it is the moderators' call).
+  if (thread.deletedAt || thread.moderationState === "removed") {
+    throw appError("CONFLICT", "thread.deleted");
+  }
   const { visibility: newVisibility, isQuestion, tags } = changes;
   // Nothing to change is not an edit: no "edited" mark, no event.
   if (!changes.body && !newVisibility && isQuestion === undefined && !tags) {
@@ -153,7 +161,8 @@ export async function editAnnotation(
     ? await checkMentions(tx, { courseId: text.courseId, thread: access, writer }, changes.body)
     : null;
   const body = mentions?.body;
-  const before =
+  // Who the stored body mentions already heard of it: an edit notifies only those it adds.
+  const stored =
     mentions && mentions.mentioned.length > 0
       ? await tx.annotation.findUnique({ where: { id: thread.id }, select: { body: true } })
       : null;
@@ -169,17 +178,19 @@ export async function editAnnotation(
       editedAt: new Date(),
     },
   });
-  const about = { annotationId: thread.id, threadAuthorId: thread.authorId };
+  // Audiences, not bare visibilities: a held thread's events reach its author and the staff.
+  const before = eventAudience(thread);
+  const after = eventAudience({ ...thread, visibility });
   const events: EventDraft[] = [];
-  if (visibility !== thread.visibility) {
-    events.push({ ...about, type: "thread.unshared", visibility: thread.visibility });
+  if (!sameAudience(before, after)) {
+    events.push({ annotationId: thread.id, type: "thread.unshared", ...before });
   }
-  events.push({ ...about, type: "thread.updated", visibility });
+  events.push({ annotationId: thread.id, type: "thread.updated", ...after });
   const eventId = await appendEvents(tx, text.id, actorId, events);
-  if (mentions && body) {
+  if (mentions && body && !isHeld(thread.moderationState)) {
     const comment = { courseId: text.courseId, textId: text.id, annotationId: thread.id };
     await notifyForComment(tx, mentions, { ...comment, actorId, body }, {
-      alreadyMentioned: mentionedIn(before?.body ?? null),
+      alreadyMentioned: mentionedIn(stored?.body ?? null),
     });
   }
   return { annotationId: thread.id, eventId };
@@ -207,12 +218,7 @@ export async function deleteAnnotation(
     },
   });
   const eventId = await appendEvents(tx, text.id, actorId, [
-    {
-      type: "thread.deleted",
-      annotationId: thread.id,
-      visibility: thread.visibility,
-      threadAuthorId: thread.authorId,
-    },
+    { type: "thread.deleted", annotationId: thread.id, ...eventAudience(thread) },
   ]);
   return { annotationId: thread.id, eventId };
 }

@@ -1,11 +1,14 @@
-import type { ReactionKind } from "@hashiya/db";
+import type { ModerationState, ReactionKind } from "@hashiya/db";
+import { eventAudience } from "../policies";
 import { appendEvents } from "../live/log";
 import { appError } from "../trpc";
 import type { WriteOutcome } from "./annotation";
 import type { ThreadScope, Tx } from "./transaction";
 
 /** What a reaction is on: the thread's first comment, or one of its replies. */
-export type ReactionTarget = { type: "annotation" } | { type: "reply"; replyId: string };
+export type ReactionTarget =
+  | { type: "annotation" }
+  | { type: "reply"; replyId: string; authorId: string; moderationState: ModerationState };
 
 /**
  * Turns one reaction of the user on or off. It is a set per (user, target, kind): repeating
@@ -50,8 +53,7 @@ export async function setReaction(
           type: "reactions.changed",
           annotationId: scope.thread.id,
           replyId: target.type === "reply" ? target.replyId : null,
-          visibility: scope.thread.visibility,
-          threadAuthorId: scope.thread.authorId,
+          ...eventAudience(scope.thread, target.type === "reply" ? target : undefined),
         },
       ])
     : "";

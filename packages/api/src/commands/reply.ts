@@ -2,19 +2,21 @@ import { bodyToPlainText, type CommentBody } from "@hashiya/annotation-schema";
 import { Prisma } from "@hashiya/db";
 import { appendEvents } from "../live/log";
 import { checkMentions, mentionedIn, notifyForComment } from "../notifications/mentions";
-import { appError } from "../trpc";
+import { requireOpenThread } from "../authorise";
+import { eventAudience, isHeld, type ModeratedItem } from "../policies";
 import type { WriteOutcome } from "./annotation";
-import type { ThreadScope, Tx } from "./transaction";
+import type { ScopedReply, ThreadScope, Tx } from "./transaction";
 
 /** A reply outcome also names the reply. */
 export interface ReplyOutcome extends WriteOutcome {
   replyId: string;
 }
 
-const eventAbout = (scope: ThreadScope) => ({
+// An event about a reply reaches who sees the thread — only the reply's author and the staff
+// while the reply (or the thread) is held.
+const eventAbout = (scope: ThreadScope, reply: ModeratedItem) => ({
   annotationId: scope.thread.id,
-  visibility: scope.thread.visibility,
-  threadAuthorId: scope.thread.authorId,
+  ...eventAudience(scope.thread, reply),
 });
 
 const mentionScope = (scope: ThreadScope, writerId: string) => ({
@@ -29,44 +31,73 @@ const commentAt = (scope: ThreadScope) => ({
   annotationId: scope.thread.id,
 });
 
-/** Adds a reply; a deleted thread takes no new ones (its tombstone only keeps the old). */
+/**
+ * Adds a reply; a deleted or locked thread takes no new ones (a tombstone only keeps the old).
+ * `moderationState` is "pending" when the course pre-moderates the writer.
+ */
 export async function createReply(
   tx: Tx,
   scope: ThreadScope,
   authorId: string,
   body: CommentBody,
+  moderationState: "visible" | "pending" = "visible",
 ): Promise<ReplyOutcome> {
-  if (scope.thread.deletedAt) throw appError("CONFLICT", "thread.deleted");
+  requireOpenThread(scope.thread);
   const mentions = await checkMentions(tx, mentionScope(scope, authorId), body);
   const reply = await tx.reply.create({
-    data: { annotationId: scope.thread.id, authorId, body: mentions.body, bodyText: bodyToPlainText(mentions.body) },
+    data: {
+      annotationId: scope.thread.id,
+      authorId,
+      body: mentions.body,
+      bodyText: bodyToPlainText(mentions.body),
+      moderationState,
+    },
     select: { id: true },
   });
   const eventId = await appendEvents(tx, scope.text.id, authorId, [
-    { ...eventAbout(scope), type: "reply.created", replyId: reply.id },
+    { ...eventAbout(scope, { authorId, moderationState }), type: "reply.created", replyId: reply.id },
   ]);
-  await notifyForComment(tx, mentions, { ...commentAt(scope), replyId: reply.id, actorId: authorId, body: mentions.body }, { threadAuthorId: scope.thread.authorId });
+  // A reply held for approval tells nobody yet: it notifies when it is approved.
+  if (isHeld(moderationState)) return { annotationId: scope.thread.id, replyId: reply.id, eventId };
+  await notifyForComment(
+    tx,
+    mentions,
+    { ...commentAt(scope), replyId: reply.id, actorId: authorId, body: mentions.body },
+    { threadAuthorId: scope.thread.authorId },
+  );
   return { annotationId: scope.thread.id, replyId: reply.id, eventId };
 }
 
 /** Replaces the body of the author's own reply. */
 export async function editReply(
   tx: Tx,
-  scope: ThreadScope,
+  scope: ThreadScope & { reply: ScopedReply },
   replyId: string,
   actorId: string,
   body: CommentBody,
 ): Promise<ReplyOutcome> {
   const mentions = await checkMentions(tx, mentionScope(scope, actorId), body);
-  const before = mentions.mentioned.length > 0 ? await tx.reply.findUnique({ where: { id: replyId }, select: { body: true } }) : null;
+  // Who the stored body mentions already heard of it: an edit notifies only those it adds.
+  const before =
+    mentions.mentioned.length > 0
+      ? await tx.reply.findUnique({ where: { id: replyId }, select: { body: true } })
+      : null;
   await tx.reply.update({
     where: { id: replyId },
     data: { body: mentions.body, bodyText: bodyToPlainText(mentions.body), editedAt: new Date() },
   });
   const eventId = await appendEvents(tx, scope.text.id, actorId, [
-    { ...eventAbout(scope), type: "reply.updated", replyId },
+    { ...eventAbout(scope, scope.reply), type: "reply.updated", replyId },
   ]);
-  await notifyForComment(tx, mentions, { ...commentAt(scope), replyId, actorId, body: mentions.body }, { alreadyMentioned: mentionedIn(before?.body ?? null) });
+  if (isHeld(scope.reply.moderationState) || isHeld(scope.thread.moderationState)) {
+    return { annotationId: scope.thread.id, replyId, eventId };
+  }
+  await notifyForComment(
+    tx,
+    mentions,
+    { ...commentAt(scope), replyId, actorId, body: mentions.body },
+    { alreadyMentioned: mentionedIn(before?.body ?? null) },
+  );
   return { annotationId: scope.thread.id, replyId, eventId };
 }
 
@@ -76,7 +107,7 @@ export async function editReply(
  */
 export async function deleteReply(
   tx: Tx,
-  scope: ThreadScope,
+  scope: ThreadScope & { reply: ScopedReply },
   replyId: string,
   actorId: string,
 ): Promise<ReplyOutcome> {
@@ -90,7 +121,7 @@ export async function deleteReply(
     },
   });
   const eventId = await appendEvents(tx, scope.text.id, actorId, [
-    { ...eventAbout(scope), type: "reply.deleted", replyId },
+    { ...eventAbout(scope, scope.reply), type: "reply.deleted", replyId },
   ]);
   return { annotationId: scope.thread.id, replyId, eventId };
 }

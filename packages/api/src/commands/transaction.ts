@@ -1,12 +1,7 @@
-import type { Db, Prisma } from "@hashiya/db";
-import {
-  type Actor,
-  type CourseStanding,
-  canReadText,
-  canSeeThread,
-  courseStanding,
-} from "../policies";
+import { type Db, type ModerationState, Prisma } from "@hashiya/db";
+import { type Actor, type CourseStanding, canReadText, canSeeThread } from "../policies";
 import { runTransaction } from "../notifications/after-commit";
+import { requireOpenCourse } from "../authorise";
 import { appError } from "../trpc";
 
 export type Tx = Prisma.TransactionClient;
@@ -17,7 +12,25 @@ export interface LockedText {
   courseId: string;
   isPublic: boolean;
   version: number;
-  body: string;
+  /** The course's discussion settings (policies/thread.ts: `DiscussionSettings`). */
+  preModeration: boolean;
+  revealAfterPosts: number;
+  namesHidden: boolean;
+  /** Set while the course is archived: read-only for everyone (`requireOpenCourse`). */
+  archivedAt: Date | null;
+}
+
+// The locked text's columns, with its course's discussion settings. Not the body: creates get it
+// from `preparedTextOf` (cached per version), and no other write needs it.
+const lockedTextColumns = Prisma.sql`t.id, t.course_id AS "courseId", t.is_public AS "isPublic",
+  t.version, c.pre_moderation AS "preModeration",
+  c.reveal_after_posts AS "revealAfterPosts", c.names_hidden AS "namesHidden",
+  c.archived_at AS "archivedAt"`;
+
+/** A member's mute: they read, but may not write, until `mutedUntil`. */
+export interface WriterMute {
+  mutedUntil: Date | null;
+  mutedReason: string | null;
 }
 
 /**
@@ -35,15 +48,16 @@ export async function writeInText<T>(
 ): Promise<T> {
   return runTransaction(db, async (tx) => {
     const [text] = await tx.$queryRaw<LockedText[]>`
-      SELECT id, course_id AS "courseId", is_public AS "isPublic", version, body
-      FROM texts WHERE id = ${textId} FOR NO KEY UPDATE`;
+      SELECT ${lockedTextColumns}
+      FROM texts t JOIN courses c ON c.id = t.course_id
+      WHERE t.id = ${textId} FOR NO KEY UPDATE OF t`;
     if (!text) throw appError("NOT_FOUND", "not_found");
     return command(tx, text);
   });
 }
 
 /** The actor's side of a write in a text, read with the lock (one round trip, not three). */
-export interface WriterInText {
+export interface WriterInText extends WriterMute {
   standing: CourseStanding;
   /** The actor's name as stored (null when signed out or unknown), for presenting the write. */
   name: string | null;
@@ -62,18 +76,21 @@ export async function writeInTextAs<T>(
 ): Promise<T> {
   const userId = actor?.userId ?? null;
   return runTransaction(db, async (tx) => {
-    const [row] = await tx.$queryRaw<(LockedText & { role: string | null; name: string | null })[]>`
-      SELECT t.id, t.course_id AS "courseId", t.is_public AS "isPublic", t.version, t.body,
-        m.role::text AS role, u.name
+    const [row] = await tx.$queryRaw<
+      (LockedText & WriterMute & { role: string | null; name: string | null })[]
+    >`
+      SELECT ${lockedTextColumns}, m.role::text AS role, u.name,
+        m.muted_until AS "mutedUntil", m.muted_reason AS "mutedReason"
       FROM texts t
+      JOIN courses c ON c.id = t.course_id
       LEFT JOIN memberships m ON m.course_id = t.course_id AND m.user_id = ${userId}
       LEFT JOIN users u ON u.id = ${userId}
       WHERE t.id = ${textId}
       FOR NO KEY UPDATE OF t`;
     if (!row) throw appError("NOT_FOUND", "not_found");
-    const { role, name, ...text } = row;
+    const { role, name, mutedUntil, mutedReason, ...text } = row;
     const standing: CourseStanding = actor ? ((role as CourseStanding | null) ?? "none") : "none";
-    return command(tx, text, { standing, name: actor ? name : null });
+    return command(tx, text, { standing, name: actor ? name : null, mutedUntil, mutedReason });
   });
 }
 
@@ -83,12 +100,16 @@ const threadAccessSelect = {
   authorId: true,
   visibility: true,
   deletedAt: true,
+  moderationState: true,
+  lockedAt: true,
 } as const satisfies Prisma.AnnotationSelect;
 
 /** What a write on a thread knows before it acts: where, who, and the thread's access fields. */
 export interface ThreadScope {
   text: LockedText;
   standing: CourseStanding;
+  /** The actor's mute in the text's course. */
+  mute: WriterMute;
   thread: Prisma.AnnotationGetPayload<{ select: typeof threadAccessSelect }>;
 }
 
@@ -113,12 +134,27 @@ export async function writeOnThread<T>(
       where: { id: annotationId },
       select: threadAccessSelect,
     });
-    const standing = await courseStanding(tx, actor, text.courseId);
+    const membership = actor
+      ? await tx.membership.findUnique({
+          where: { courseId_userId: { courseId: text.courseId, userId: actor.userId } },
+          select: { role: true, mutedUntil: true, mutedReason: true },
+        })
+      : null;
+    const standing: CourseStanding = membership?.role ?? "none";
     if (!thread || !canReadText(actor, standing, text) || !canSeeThread(actor, standing, thread)) {
       throw appError("NOT_FOUND", "not_found");
     }
-    return command(tx, { text, standing, thread });
+    requireOpenCourse(text);
+    const mute = { mutedUntil: membership?.mutedUntil ?? null, mutedReason: membership?.mutedReason ?? null };
+    return command(tx, { text, standing, mute, thread });
   });
+}
+
+/** The reply a write on a reply acts on. */
+export interface ScopedReply {
+  id: string;
+  authorId: string;
+  moderationState: ModerationState;
 }
 
 /** Like {@link writeOnThread}, for a reply: the actor must see its thread; deleted replies are gone. */
@@ -126,7 +162,7 @@ export async function writeOnReply<T>(
   db: Db,
   actor: Actor,
   replyId: string,
-  command: (tx: Tx, scope: ThreadScope & { reply: { id: string; authorId: string } }) => Promise<T>,
+  command: (tx: Tx, scope: ThreadScope & { reply: ScopedReply }) => Promise<T>,
 ): Promise<T> {
   const located = await db.reply.findUnique({
     where: { id: replyId },
@@ -136,7 +172,7 @@ export async function writeOnReply<T>(
   return writeOnThread(db, actor, located.annotationId, async (tx, scope) => {
     const reply = await tx.reply.findUnique({
       where: { id: replyId },
-      select: { id: true, authorId: true, deletedAt: true },
+      select: { id: true, authorId: true, deletedAt: true, moderationState: true },
     });
     if (!reply || reply.deletedAt) throw appError("NOT_FOUND", "not_found");
     return command(tx, { ...scope, reply });

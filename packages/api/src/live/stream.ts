@@ -1,20 +1,13 @@
 import type { LiveEvent } from "@hashiya/annotation-schema";
-import type { Db, TextEvent } from "@hashiya/db";
+import type { Db } from "@hashiya/db";
 import { type TrackedEnvelope, tracked } from "@trpc/server";
-import {
-  type Actor,
-  type CourseStanding,
-  canReadText,
-  canSeeThread,
-  courseStanding,
-} from "../policies";
-import type { ThreadRow } from "../presenters";
-import { viewOfThread } from "../queries/threads";
+import { type Actor, type CourseStanding, canReadText, courseStanding } from "../policies";
+import type { ViewerLens } from "../presenters";
+import { loadLens, sharedCourseFacts } from "../queries/lens";
 import { appError } from "../trpc";
 import type { TextWakeups } from "./hub";
-import type { StoredEventType } from "./log";
-import { shareSerialisation } from "./shared-payload";
-import { logAfter, sharedForEvent, threadAfterEvent, turnToSend } from "./shared-reads";
+import { logAfter, threadAfterEvent, turnToSend } from "./shared-reads";
+import { viewerEvent } from "./viewer-event";
 
 /** Rows read from the log per query while catching up. */
 const BATCH = 200;
@@ -47,6 +40,9 @@ export async function* viewerStream(
   let cursor = options.cursor;
   let standing = options.standing;
   let standingAt = Date.now();
+  // The viewer's lens (course settings, aliases, "reveal after posting"), refreshed with the
+  // role; read fresh when the stream opens.
+  let lens: ViewerLens = await loadLens(db, actor, standing, text);
 
   while (true) {
     const wokeAt = await wakeups.wait(signal);
@@ -57,7 +53,8 @@ export async function* viewerStream(
       let waitedTurn = false;
       for (const row of rows) {
         cursor = row.id;
-        const event = await eventFor(db, actor, standing, row);
+        const stored = await threadAfterEvent(db, row.annotationId, row.id);
+        const event = viewerEvent(db, lens, row, stored);
         if (!event) continue;
         if (!waitedTurn) {
           // Once per wake-up: catching up on many events does not wait a turn for each.
@@ -75,51 +72,9 @@ export async function* viewerStream(
       standingAt = Date.now();
       // Removed from the course (or the text made private) while watching: stop here.
       if (!canReadText(actor, standing, text)) throw appError("NOT_FOUND", "not_found");
+      lens = await loadLens(db, actor, standing, text, {
+        facts: await sharedCourseFacts(db, text.courseId),
+      });
     }
   }
-}
-
-/** What one viewer gets of one logged event, if anything. */
-async function eventFor(
-  db: Db,
-  actor: Actor,
-  standing: CourseStanding,
-  row: TextEvent,
-): Promise<LiveEvent | null> {
-  // Decided first on the thread as it was at the event, so that not even the ids of a thread
-  // the viewer never could see reach them...
-  if (
-    !canSeeThread(actor, standing, { visibility: row.visibility, authorId: row.threadAuthorId })
-  ) {
-    return null;
-  }
-  // ...then shaped by the thread as it is now, which may have gone or changed since.
-  const stored = await threadAfterEvent(db, row.annotationId, row.id);
-  // Viewers who get the same thread get the same event object, built and serialised once:
-  // the view depends on the viewer only through whether they may see the thread and, when
-  // they reacted, their own reactions ("mine").
-  const sees = stored !== null && canSeeThread(actor, standing, stored);
-  const viewerId = actor?.userId ?? null;
-  const reacted = sees && viewerId !== null && hasReacted(stored, viewerId);
-  const key = `${row.id}:${sees ? "sees" : "-"}:${reacted ? viewerId : ""}`;
-  return sharedForEvent(db, key, () => {
-    const thread = sees ? viewOfThread(stored, actor, standing) : null;
-    const type = row.type as StoredEventType;
-    // A visibility change: only those who lost the thread hear of it here (as a removal);
-    // those who still see it get the "thread.updated" logged right after.
-    if (type === "thread.unshared" && thread) return null;
-    return shareSerialisation<LiveEvent>({
-      eventId: row.id.toString(),
-      type: thread && type !== "thread.unshared" ? type : "thread.deleted",
-      textId: row.textId,
-      annotationId: row.annotationId,
-      replyId: row.replyId,
-      thread,
-    });
-  });
-}
-
-function hasReacted(thread: ThreadRow, viewerId: string): boolean {
-  const mine = (reaction: { userId: string }) => reaction.userId === viewerId;
-  return thread.reactions.some(mine) || thread.replies.some((reply) => reply.reactions.some(mine));
 }

@@ -1,5 +1,29 @@
 export { type Actor, type CourseAction, type CourseStanding, can } from "./actor";
 export { canCreateCourse, canWriteInCourse } from "./course";
 export { canReadText, courseStanding, findReadableText } from "./text";
-export { canEditOwn, canSeeThread, canWriteInText, type ThreadAccess } from "./thread";
+export {
+  acceptsReplies,
+  canBeMuted,
+  canEditOwn,
+  canFlag,
+  canSeeModerationReason,
+  canSeeReply,
+  canSeeThread,
+  canWriteInText,
+  countsTowardReveal,
+  type Disclosure,
+  type DiscussionSettings,
+  disclosureOf,
+  type EventAudience,
+  eventAudience,
+  initialModerationState,
+  isHeld,
+  isMuted,
+  isStaff,
+  type ModeratedItem,
+  passesRevealGate,
+  sameAudience,
+  seesNameOf,
+  type ThreadAccess,
+} from "./thread";
 export { canMention, MAX_MENTIONS_PER_COMMENT, type MentionCandidate } from "./mention";

@@ -1,8 +1,11 @@
 import { bodyToHtml, type CommentBody, type ThreadView } from "@hashiya/annotation-schema";
 import type { Prisma } from "@hashiya/db";
-import { personSelect, presentPerson } from "./person";
+import { canSeeThread, disclosureOf } from "../policies";
+import { revealsAuthor, type ViewerLens } from "./lens";
+import { isWithheld, moderationMark } from "./moderation-mark";
+import { personSelect, presentPersonFor, withheldPerson } from "./person";
 import { presentReactions, reactionSelect } from "./reactions";
-import { presentReply, replySelect } from "./reply";
+import { presentReply, replySelect, showsReply } from "./reply";
 
 export const threadSelect = {
   id: true,
@@ -18,6 +21,9 @@ export const threadSelect = {
   bodyText: true,
   isQuestion: true,
   visibility: true,
+  moderationState: true,
+  moderationReason: true,
+  lockedAt: true,
   createdAt: true,
   editedAt: true,
   deletedAt: true,
@@ -33,19 +39,38 @@ export const threadSelect = {
 
 export type ThreadRow = Prisma.AnnotationGetPayload<{ select: typeof threadSelect }>;
 
+/** Whether the viewer sees this thread at all: visibility, held states, "reveal after posting". */
+export function showsThread(row: ThreadRow, lens: ViewerLens): boolean {
+  return canSeeThread(lens.actor, lens.standing, row) && revealsAuthor(lens, row.authorId);
+}
+
 /**
- * A thread as the viewer sees it, or null when it has left every view: an author's delete
- * keeps a tombstone (same shape, `deleted: true`, no body, tags or reactions) only while
- * replies hang on it (DESIGN "Deleting"). Visibility is the caller's check, not this one's.
+ * A thread as the viewer sees it, or null when it is not theirs to see or has left every view.
+ * An author's delete keeps a tombstone (same shape, `deleted: true`, no body, tags or reactions)
+ * only while replies the viewer sees hang on it (DESIGN "Deleting"); so does a moderator's
+ * delete for everyone but the staff (who keep the body, marked) and its author (who is told
+ * why). A hidden thread is a placeholder — its place and passage, nothing of its author or
+ * words — for everyone but its author and the staff, who see it marked with the reason.
  */
-export function presentThread(row: ThreadRow, viewerId: string | null): ThreadView | null {
-  const deleted = row.deletedAt !== null;
-  if (deleted && row.replies.length === 0) return null;
-  const body = deleted ? null : (row.body as CommentBody | null);
+export function presentThread(row: ThreadRow, lens: ViewerLens): ThreadView | null {
+  if (!showsThread(row, lens)) return null;
+  const viewerId = lens.actor?.userId ?? null;
+  const own = viewerId !== null && row.authorId === viewerId;
+  const replies = row.replies
+    .filter((reply) => showsReply(reply, lens))
+    .map((reply) => presentReply(reply, lens));
+  const authorDeleted = row.deletedAt !== null;
+  const disclosure = authorDeleted ? "full" : disclosureOf(lens.actor, lens.standing, row);
+  const deleted = authorDeleted || disclosure === "tombstone";
+  if (deleted && replies.length === 0 && !(disclosure === "tombstone" && own)) return null;
+  const withheld = isWithheld(disclosure);
+  const bare = deleted || withheld;
+  const body = bare ? null : (row.body as CommentBody | null);
+  const mark = authorDeleted ? undefined : moderationMark(row, disclosure, lens);
   return {
     id: row.id,
     textId: row.textId,
-    author: presentPerson(row.author),
+    author: withheld && !own ? withheldPerson : presentPersonFor(row.author, lens),
     quote: row.quote,
     start: row.start,
     end: row.end,
@@ -53,14 +78,16 @@ export function presentThread(row: ThreadRow, viewerId: string | null): ThreadVi
     anchorScore: row.anchorScore,
     bodyHtml: body ? bodyToHtml(body) : null,
     body,
-    bodyText: deleted ? null : row.bodyText,
-    isQuestion: row.isQuestion,
+    bodyText: bare ? null : row.bodyText,
+    isQuestion: withheld ? false : row.isQuestion,
     visibility: row.visibility,
-    tags: deleted ? [] : row.tags.map((tag) => tag.name),
+    tags: bare ? [] : row.tags.map((tag) => tag.name),
     createdAt: row.createdAt,
-    editedAt: row.editedAt,
+    editedAt: withheld ? null : row.editedAt,
     deleted,
-    reactions: deleted ? [] : presentReactions(row.reactions, viewerId),
-    replies: row.replies.map((reply) => presentReply(reply, viewerId)),
+    reactions: bare ? [] : presentReactions(row.reactions, viewerId),
+    replies,
+    ...(mark && { moderation: mark }),
+    locked: row.lockedAt !== null,
   };
 }

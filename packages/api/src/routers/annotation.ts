@@ -7,12 +7,14 @@ import {
 } from "@hashiya/annotation-schema";
 import { Prisma } from "@hashiya/db";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { requireAuthor, requireWriter } from "../authorise";
+import { requireAuthor, requireUnmuted, requireWriter } from "../authorise";
 import { createAnnotation, deleteAnnotation, editAnnotation } from "../commands/annotation";
 import { writeInTextAs, writeOnThread } from "../commands/transaction";
 import { lastEventIdOf } from "../live/log";
 import { primeThreadAfterEvent } from "../live/shared-reads";
-import { findReadableText } from "../policies";
+import { findReadableText, initialModerationState } from "../policies";
+import { isRevealed, plainLens } from "../presenters";
+import { loadLens } from "../queries/lens";
 import { searchTextAndThreads } from "../queries/search";
 import { listAnchors, listThreads, threadOutcome, viewOfThread } from "../queries/threads";
 import { actorOf, appError, protectedProcedure, publicProcedure } from "../trpc";
@@ -29,8 +31,12 @@ export const annotationRouter = {
     return ctx.db.$transaction(
       async (tx) => {
         const lastEventId = await lastEventIdOf(tx, input.textId);
-        const threads = await listThreads(tx, actor, found.standing, input.textId);
-        return { threads, lastEventId };
+        const lens = await loadLens(tx, actor, found.standing, found.text);
+        const threads = await listThreads(tx, lens, input.textId);
+        // "Reveal after posting": how far the caller is, so the page can say what it holds back.
+        const { revealAfterPosts: required } = lens.settings;
+        const reveal = isRevealed(lens) ? null : { required, posted: lens.posted };
+        return { threads, lastEventId, reveal };
       },
       { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
     );
@@ -44,7 +50,8 @@ export const annotationRouter = {
     const actor = actorOf(ctx.user);
     const found = await findReadableText(ctx.db, actor, input.textId);
     if (!found) throw appError("NOT_FOUND", "not_found");
-    return { anchors: await listAnchors(ctx.db, actor, found.standing, input.textId) };
+    const lens = await loadLens(ctx.db, actor, found.standing, found.text);
+    return { anchors: await listAnchors(ctx.db, lens, input.textId) };
   }),
 
   /** Starts a thread on a passage of the text version the caller is reading. */
@@ -53,11 +60,15 @@ export const annotationRouter = {
     return writeInTextAs(ctx.db, actor, input.textId, async (tx, text, writer) => {
       const { standing } = writer;
       requireWriter(actor, standing, text);
+      requireUnmuted(writer);
       const author = { id: ctx.user.id, name: writer.name, standing };
-      const { row, ...outcome } = await createAnnotation(tx, text, author, input);
+      const moderationState = initialModerationState(text, standing, input.visibility);
+      const created = { ...input, moderationState };
+      const { row, ...outcome } = await createAnnotation(tx, text, author, created);
       if (!row) return threadOutcome(tx, actor, standing, outcome);
       primeThreadAfterEvent(ctx.db, row.id, BigInt(outcome.eventId), row);
-      return { thread: viewOfThread(row, actor, standing), eventId: outcome.eventId };
+      // A new thread holds only the writer's own words: no course setting changes their view.
+      return { thread: viewOfThread(row, plainLens(actor, standing)), eventId: outcome.eventId };
     });
   }),
 
@@ -66,6 +77,7 @@ export const annotationRouter = {
     const actor = actorOf(ctx.user);
     return writeOnThread(ctx.db, actor, input.annotationId, async (tx, scope) => {
       requireAuthor(actor, scope.standing, scope.thread);
+      requireUnmuted(scope.mute);
       const outcome = await editAnnotation(tx, scope, ctx.user.id, input);
       return threadOutcome(tx, actor, scope.standing, outcome);
     });
@@ -89,6 +101,7 @@ export const annotationRouter = {
     const actor = actorOf(ctx.user);
     const found = await findReadableText(ctx.db, actor, input.textId);
     if (!found) throw appError("NOT_FOUND", "not_found");
-    return searchTextAndThreads(ctx.db, actor, found.standing, found.text, input.query);
+    const lens = await loadLens(ctx.db, actor, found.standing, found.text);
+    return searchTextAndThreads(ctx.db, lens, found.text, input.query);
   }),
 } satisfies TRPCRouterRecord;

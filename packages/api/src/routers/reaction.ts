@@ -1,6 +1,6 @@
 import { setReactionInputSchema } from "@hashiya/annotation-schema";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { requireWriter } from "../authorise";
+import { requireUnmuted, requireWriter } from "../authorise";
 import { setReaction } from "../commands/reaction";
 import { writeOnReply, writeOnThread } from "../commands/transaction";
 import { threadOutcome } from "../queries/threads";
@@ -17,13 +17,16 @@ export const reactionRouter = {
     if (target.type === "annotation") {
       return writeOnThread(ctx.db, actor, target.id, async (tx, scope) => {
         requireWriter(actor, scope.standing, scope.text);
+        requireUnmuted(scope.mute);
         const outcome = await setReaction(tx, scope, ctx.user.id, { type: "annotation" }, kind, on);
         return threadOutcome(tx, actor, scope.standing, outcome);
       });
     }
     return writeOnReply(ctx.db, actor, target.id, async (tx, scope) => {
       requireWriter(actor, scope.standing, scope.text);
-      const replyTarget = { type: "reply", replyId: target.id } as const;
+      requireUnmuted(scope.mute);
+      const { authorId, moderationState } = scope.reply;
+      const replyTarget = { type: "reply", replyId: target.id, authorId, moderationState } as const;
       const outcome = await setReaction(tx, scope, ctx.user.id, replyTarget, kind, on);
       return threadOutcome(tx, actor, scope.standing, outcome);
     });

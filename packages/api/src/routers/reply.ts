@@ -4,9 +4,10 @@ import {
   editReplyInputSchema,
 } from "@hashiya/annotation-schema";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { requireAuthor, requireWriter } from "../authorise";
+import { requireAuthor, requireUnmuted, requireWriter } from "../authorise";
 import { createReply, deleteReply, editReply } from "../commands/reply";
 import { writeOnReply, writeOnThread } from "../commands/transaction";
+import { initialModerationState } from "../policies";
 import { threadOutcome } from "../queries/threads";
 import { actorOf, protectedProcedure } from "../trpc";
 
@@ -17,7 +18,9 @@ export const replyRouter = {
     const actor = actorOf(ctx.user);
     return writeOnThread(ctx.db, actor, input.annotationId, async (tx, scope) => {
       requireWriter(actor, scope.standing, scope.text);
-      const outcome = await createReply(tx, scope, ctx.user.id, input.body);
+      requireUnmuted(scope.mute);
+      const state = initialModerationState(scope.text, scope.standing, scope.thread.visibility);
+      const outcome = await createReply(tx, scope, ctx.user.id, input.body, state);
       return threadOutcome(tx, actor, scope.standing, outcome);
     });
   }),
@@ -27,6 +30,7 @@ export const replyRouter = {
     const actor = actorOf(ctx.user);
     return writeOnReply(ctx.db, actor, input.replyId, async (tx, scope) => {
       requireAuthor(actor, scope.standing, scope.reply);
+      requireUnmuted(scope.mute);
       const outcome = await editReply(tx, scope, input.replyId, ctx.user.id, input.body);
       return threadOutcome(tx, actor, scope.standing, outcome);
     });

@@ -1,0 +1,110 @@
+import type { Db } from "@hashiya/db";
+import { type Actor, type CourseStanding, type DiscussionSettings, isStaff } from "../policies";
+import { PLAIN_SETTINGS, type ViewerLens } from "../presenters";
+
+type Reader = Pick<Db, "course" | "membership" | "annotation">;
+
+/** What a course's settings make every viewer's lens depend on, alike for all of them. */
+export interface CourseFacts {
+  settings: DiscussionSettings;
+  staffIds: ReadonlySet<string>;
+  aliases: ReadonlyMap<string, number>;
+}
+
+const settingsSelect = { preModeration: true, revealAfterPosts: true, namesHidden: true } as const;
+
+/**
+ * A course's discussion settings and, when a setting needs them, its staff and its students'
+ * aliases: numbered from 1 in the order they joined (ties by id), so a classmate keeps their
+ * number as others join. Someone who left the course has no number (0, "former classmate").
+ */
+export async function loadCourseFacts(
+  db: Reader,
+  courseId: string,
+  known?: DiscussionSettings,
+): Promise<CourseFacts> {
+  const settings =
+    known ??
+    (await db.course.findUnique({ where: { id: courseId }, select: settingsSelect })) ??
+    PLAIN_SETTINGS;
+  if (!settings.namesHidden && settings.revealAfterPosts <= 0) {
+    return { settings, staffIds: new Set(), aliases: new Map() };
+  }
+  const members = await db.membership.findMany({
+    where: { courseId },
+    select: { userId: true, role: true },
+    orderBy: [{ createdAt: "asc" }, { userId: "asc" }],
+  });
+  const staffIds = new Set(members.filter((m) => m.role !== "student").map((m) => m.userId));
+  const aliases = new Map<string, number>();
+  if (settings.namesHidden) {
+    for (const member of members) {
+      if (member.role === "student") aliases.set(member.userId, aliases.size + 1);
+    }
+  }
+  return { settings, staffIds, aliases };
+}
+
+/**
+ * The viewer's own posts on a text that count toward "reveal after posting" — the database
+ * form of `countsTowardReveal`: shared, visible (not pending, denied, hidden or removed), kept —
+ * as many as the gate asks for.
+ */
+export async function revealingPosts(
+  db: Pick<Db, "annotation">,
+  userId: string,
+  textId: string,
+  required: number,
+): Promise<Set<string>> {
+  const rows = await db.annotation.findMany({
+    where: {
+      textId,
+      authorId: userId,
+      moderationState: "visible",
+      deletedAt: null,
+      visibility: { not: "private" },
+    },
+    select: { id: true },
+    take: required,
+  });
+  return new Set(rows.map((row) => row.id));
+}
+
+/** The lens through which this viewer sees a text's threads (see `ViewerLens`). */
+export async function loadLens(
+  db: Reader,
+  actor: Actor,
+  standing: CourseStanding,
+  text: { id: string; courseId: string },
+  options: { settings?: DiscussionSettings; facts?: CourseFacts } = {},
+): Promise<ViewerLens> {
+  const facts = options.facts ?? (await loadCourseFacts(db, text.courseId, options.settings));
+  const required = facts.settings.revealAfterPosts;
+  const counted =
+    required > 0 && actor && !isStaff(actor, standing)
+      ? await revealingPosts(db, actor.userId, text.id, required)
+      : new Set<string>();
+  return { actor, standing, ...facts, counted, posted: counted.size };
+}
+
+// Live streams refresh their lens now and then; the viewers of one course share one read of
+// its facts for a short while instead of each reading them.
+const KEEP_MS = 2_000;
+const sharedFacts = new WeakMap<object, Map<string, Promise<CourseFacts>>>();
+
+/** {@link loadCourseFacts}, shared by the callers of the same course for up to two seconds. */
+export function sharedCourseFacts(db: Db, courseId: string): Promise<CourseFacts> {
+  let table = sharedFacts.get(db);
+  if (!table) {
+    table = new Map();
+    sharedFacts.set(db, table);
+  }
+  let facts = table.get(courseId);
+  if (!facts) {
+    facts = loadCourseFacts(db, courseId);
+    table.set(courseId, facts);
+    const forget = () => setTimeout(() => table.delete(courseId), KEEP_MS).unref();
+    facts.then(forget, () => table.delete(courseId));
+  }
+  return facts;
+}
