@@ -69,6 +69,35 @@ const staffOfCourse: Outcomes = {
   admin: "resolved",
 };
 
+describe("moderation.viewerStatus", () => {
+  everyPersona(
+    "one's own standing on a public text",
+    {
+      anonymous: "resolved",
+      "non-member": "resolved",
+      "student of another course": "resolved",
+      student: "resolved",
+      moderator: "resolved",
+      instructor: "resolved",
+      admin: "resolved",
+    },
+    (persona) => caller(persona).moderation.viewerStatus({ textId: world.publicText.id }),
+  );
+  everyPersona(
+    "one's own standing on a course-only text",
+    {
+      anonymous: "not_found",
+      "non-member": "not_found",
+      "student of another course": "not_found",
+      student: "resolved",
+      moderator: "resolved",
+      instructor: "resolved",
+      admin: "resolved",
+    },
+    (persona) => caller(persona).moderation.viewerStatus({ textId: world.privateText.id }),
+  );
+});
+
 describe("moderation.flag", () => {
   everyPersona(
     "flag a course thread of a public text",

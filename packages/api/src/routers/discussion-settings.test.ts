@@ -55,6 +55,10 @@ describe("reveal after posting", () => {
     const { threads, reveal } = await as(people.amal).annotation.list({ textId: text.id });
     expect(threads.map((t) => t.id)).toEqual([prompt.id]);
     expect(reveal).toEqual({ required: 2, posted: 0 });
+    expect((await as(people.amal).moderation.viewerStatus({ textId: text.id })).reveal).toEqual({
+      required: 2,
+      posted: 0,
+    });
     // Nor do their passages or search give classmates' work away.
     const anchors = await as(people.amal).annotation.anchors({ textId: text.id });
     expect(anchors.anchors.map((a) => a.id)).toEqual([prompt.id]);

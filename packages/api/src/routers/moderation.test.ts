@@ -263,8 +263,11 @@ describe("mute", () => {
         as("student").reaction.set({ target: onThread(thread.id), kind: "heart", on: true }),
       ),
     ).toBe("moderation.muted");
-    // Reading goes on.
+    // Reading goes on, and the page can say until when, and why.
     expect(await seenBy("student", thread.id)).toBeDefined();
+    const status = await as("student").moderation.viewerStatus({ textId: text().id });
+    expect(status.mute).toEqual({ until: muted.mutedUntil, reason: "إساءة متكررة" });
+    expect((await author().moderation.viewerStatus({ textId: text().id })).mute).toBeNull();
 
     await as("instructor").moderation.unmute({ courseId: world.courseId, userId: student.id });
     expect(await rejectionOf(as("student").annotation.create(annotationInput(text())))).toBe(

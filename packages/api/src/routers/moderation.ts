@@ -1,5 +1,6 @@
 import {
   auditLogInputSchema,
+  listThreadsInputSchema,
   decideInputSchema,
   decideWithReasonInputSchema,
   flagInputSchema,
@@ -22,8 +23,18 @@ import { moderationQueue } from "../moderation/queue";
 import { onItem } from "../moderation/scope";
 import type { ItemDecision } from "../moderation/transitions";
 import { undoAction } from "../moderation/undo";
+import { findReadableText, isMuted } from "../policies";
+import { isRevealed } from "../presenters";
+import { loadLens } from "../queries/lens";
 import { threadOutcome } from "../queries/threads";
-import { actorOf, type Context, protectedProcedure, type SessionUser } from "../trpc";
+import {
+  actorOf,
+  appError,
+  type Context,
+  protectedProcedure,
+  publicProcedure,
+  type SessionUser,
+} from "../trpc";
 
 type Ctx = Context & { user: SessionUser };
 
@@ -59,6 +70,29 @@ function lock(ctx: Ctx, locked: boolean, input: z.output<typeof lockInputSchema>
 }
 
 export const moderationRouter = {
+  /**
+   * What a text's page tells its reader about their own standing in the discussion: their mute
+   * (until when, why) while it lasts, and how far they are through "reveal after posting".
+   */
+  viewerStatus: publicProcedure.input(listThreadsInputSchema).query(async ({ ctx, input }) => {
+    const actor = actorOf(ctx.user);
+    const found = await findReadableText(ctx.db, actor, input.textId);
+    if (!found) throw appError("NOT_FOUND", "not_found");
+    const lens = await loadLens(ctx.db, actor, found.standing, found.text);
+    const membership = actor
+      ? await ctx.db.membership.findUnique({
+          where: { courseId_userId: { courseId: found.text.courseId, userId: actor.userId } },
+          select: { mutedUntil: true, mutedReason: true },
+        })
+      : null;
+    const until = membership?.mutedUntil;
+    const mute =
+      until && isMuted(membership, new Date()) ? { until, reason: membership.mutedReason } : null;
+    const required = lens.settings.revealAfterPosts;
+    const reveal = isRevealed(lens) ? null : { required, posted: lens.posted };
+    return { mute, reveal };
+  }),
+
   /** Any member who sees an annotation or reply reports it, with a reason (one open flag each). */
   flag: protectedProcedure.input(flagInputSchema).mutation(({ ctx, input }) => {
     const actor = { userId: ctx.user.id, isAdmin: ctx.user.isAdmin === true };
