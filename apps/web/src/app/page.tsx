@@ -2,14 +2,17 @@ import { auth } from "@hashiya/auth";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { TextLinkList } from "~/components/text-link-list";
+import { CreateCourseForm } from "~/courses/create-course-form";
 import { api } from "~/trpc/server";
 
 export default async function HomePage() {
-  const [session, caller, t, tRoles] = await Promise.all([
+  const [session, caller, t, tRoles, tCourses, tJoin] = await Promise.all([
     auth(),
     api(),
     getTranslations("home"),
     getTranslations("roles"),
+    getTranslations("courseAdmin"),
+    getTranslations("join"),
   ]);
   const [courses, publicTexts] = await Promise.all([
     session ? caller.course.mine() : Promise.resolve(null),
@@ -32,11 +35,18 @@ export default async function HomePage() {
                     {course.title}
                   </Link>
                   <span className="badge">{tRoles(course.role)}</span>
+                  {course.archivedAt ? (
+                    <span className="badge">{tCourses("archivedCourse")}</span>
+                  ) : null}
                 </h3>
                 <TextLinkList texts={course.texts} />
               </div>
             ))
           )}
+          <p>
+            <Link href="/join">{tJoin("withCode")}</Link>
+          </p>
+          <CreateCourseForm />
         </section>
       ) : (
         <p className="lede">

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { AppErrorCode } from "~/i18n/errors";
+import { safeReturnPath, withReturnPath } from "~/auth/return-to";
 import { SignInForm } from "./sign-in-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,16 +23,17 @@ function refusalOf(code: string | undefined): AppErrorCode | null {
 }
 
 export default async function SignInPage({ searchParams }: Props) {
-  if (await auth()) redirect("/");
   const { callbackUrl, code } = await searchParams;
+  const returnTo = safeReturnPath(callbackUrl);
+  if (await auth()) redirect(returnTo);
   const t = await getTranslations("signIn");
   return (
     <>
       <h1>{t("title")}</h1>
       {/* `code` arrives when the form was posted to Auth.js directly (no JavaScript). */}
-      <SignInForm callbackUrl={callbackUrl ?? "/"} refused={refusalOf(code)} />
+      <SignInForm callbackUrl={returnTo} refused={refusalOf(code)} />
       <p>
-        {t("noAccount")} <Link href="/sign-up">{t("signUpLink")}</Link>
+        {t("noAccount")} <Link href={withReturnPath("/sign-up", returnTo)}>{t("signUpLink")}</Link>
       </p>
     </>
   );

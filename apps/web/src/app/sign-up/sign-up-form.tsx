@@ -19,7 +19,8 @@ function fieldOf(code: AppErrorCode): Field {
   return "form";
 }
 
-export function SignUpForm() {
+/** `returnTo`: the page to land on once signed in (already checked to be on this site). */
+export function SignUpForm({ returnTo = "/" }: { returnTo?: string }) {
   const t = useTranslations("signUp");
   const tErrors = useTranslations("errors");
   const locale = useLocale();
@@ -48,8 +49,8 @@ export function SignUpForm() {
       );
       return;
     }
-    // The account exists: sign in with the same credentials and go home.
-    form.set("callbackUrl", "/");
+    // The account exists: sign in with the same credentials and go on (home, or a join link).
+    form.set("callbackUrl", returnTo);
     startSignIn(async () => {
       const refused = await signInAction(null, form);
       if (refused) setError({ field: "form", sentence: errorSentence(refused.error, locale) });

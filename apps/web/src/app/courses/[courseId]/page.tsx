@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { TextLinkList } from "~/components/text-link-list";
+import { CourseNotices } from "~/courses/course-notices";
 import { orNotFound } from "~/server/not-found";
 import { api } from "~/trpc/server";
 
@@ -30,6 +31,7 @@ export default async function CoursePage({ params }: Props) {
     <>
       <h1 dir="auto">{course.title}</h1>
       {course.role ? <p className="lede">{t("yourRole", { role: tRoles(course.role) })}</p> : null}
+      <CourseNotices course={course} />
       <section aria-labelledby="course-texts">
         <h2 id="course-texts">{t("texts")}</h2>
         {course.texts.length === 0 ? (

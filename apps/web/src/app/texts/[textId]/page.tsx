@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { AnnotationWorkspace } from "~/annotations/annotation-workspace";
 import { TextCollaboration } from "~/collab/text-collaboration";
+import { TextBrief } from "~/courses/text-brief";
 import { orNotFound } from "~/server/not-found";
 import { api } from "~/trpc/server";
 
@@ -31,7 +32,9 @@ export default async function TextPage({ params }: Props) {
   // live log's position they reflect, so the page subscribes from there.
   const snapshot = await (await api()).annotation.list({ textId });
   const user = session?.user;
-  const canAnnotate = text.standing !== "none" || user?.isAdmin === true;
+  // An archived course is read-only for everyone (the server refuses writes too).
+  const canAnnotate =
+    (text.standing !== "none" || user?.isAdmin === true) && text.course.archivedAt === null;
   return (
     <>
       <header className="reader-head">
@@ -46,6 +49,7 @@ export default async function TextPage({ params }: Props) {
           {text.title}
         </h1>
       </header>
+      <TextBrief text={text} />
       <TextCollaboration textId={text.id} canWrite={canAnnotate}>
         <AnnotationWorkspace
           text={{
