@@ -288,6 +288,30 @@ export const errorMessages = {
     en: "A comment can mention at most 20 people.",
     ar: "يمكن أن يشير التعليق إلى 20 شخصًا على الأكثر.",
   },
+  "account.reset_link_invalid": {
+    en: "This password-reset link is not valid any more: it was used, it expired (after 30 minutes) or it is incomplete. Ask for a new one.",
+    ar: "رابط إعادة تعيين كلمة المرور هذا لم يعد صالحًا: استُخدم من قبل، أو انتهت مدته (30 دقيقة)، أو هو ناقص. اطلب رابطًا جديدًا.",
+  },
+  "account.wrong_password": {
+    en: "The password is not right. Type your current password to confirm.",
+    ar: "كلمة المرور غير صحيحة. اكتب كلمة مرورك الحالية للتأكيد.",
+  },
+  "account.last_instructor": {
+    en: "You are the only instructor of a course that has other members. Make someone else its instructor first, then delete your account.",
+    ar: "أنت المدرّس الوحيد لمقرر فيه أعضاء آخرون. اجعل غيرك مدرّسًا له أولًا، ثم احذف حسابك.",
+  },
+  "admin.only": {
+    en: "Only the site's administrators can see this page.",
+    ar: "هذه الصفحة لمديري الموقع فقط.",
+  },
+  "admin.last_admin": {
+    en: "The site needs at least one administrator. Make someone else an administrator first.",
+    ar: "يحتاج الموقع إلى مدير واحد على الأقل. اجعل شخصًا آخر مديرًا أولًا.",
+  },
+  "rate_limit.password_reset": {
+    en: "Too many password-reset requests. Wait an hour, then try again.",
+    ar: "طلبات كثيرة لإعادة تعيين كلمة المرور. انتظر ساعة ثم حاول مرة أخرى.",
+  },
   "forbidden": {
     en: "You are not allowed to do this.",
     ar: "ليس مسموحًا لك بهذا.",

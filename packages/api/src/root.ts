@@ -13,9 +13,13 @@ import { notificationRouter } from "./routers/notification";
 import { reactionRouter } from "./routers/reaction";
 import { replyRouter } from "./routers/reply";
 import { textRouter } from "./routers/text";
+import { accountRouter } from "./routers/account";
+import { adminRouter } from "./routers/admin";
 import { createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
+  admin: adminRouter,
+  account: accountRouter,
   annotation: annotationRouter,
   auth: authRouter,
   collab: collabRouter,

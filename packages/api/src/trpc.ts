@@ -9,6 +9,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import { chargeWrite } from "./abuse/charge-write";
 import type { RateLimits } from "./abuse/rate-limits";
+import { accountState } from "./accounts/account-state";
 import { type AppErrorCode, errorMessages, formatErrorMessages } from "./errors";
 import type { LiveHub } from "./live/hub";
 import { sharingTransformer } from "./live/shared-payload";
@@ -152,11 +153,24 @@ const limitWrites = t.middleware(async ({ ctx, type, path, getRawInput, next }) 
   return next();
 });
 
+/**
+ * Sessions are JWTs that keep saying "signed in" and "admin" until they expire: check them
+ * against the account (accounts/account-state.ts, re-read every few seconds). A deleted
+ * account's session counts as signed out; admin rights follow the account's current row.
+ */
+const freshSession = t.middleware(async ({ ctx, next }) => {
+  if (!ctx.user) return next();
+  const state = await accountState(ctx.db, ctx.user.id);
+  const user = state.closed ? null : { ...ctx.user, isAdmin: state.isAdmin };
+  return next({ ctx: { ...ctx, user } });
+});
+
 /** Anyone, signed in or not. Procedures still ask the policies about what they return. */
-export const publicProcedure = t.procedure.use(limitWrites);
+export const publicProcedure = t.procedure.use(freshSession).use(limitWrites);
 
 /** Signed-in users only; `ctx.user` is non-null inside. */
 export const protectedProcedure = t.procedure
+  .use(freshSession)
   .use(({ ctx, next }) => {
     if (!ctx.user) throw appError("UNAUTHORIZED", "auth.sign_in_required");
     return next({ ctx: { ...ctx, user: ctx.user } });

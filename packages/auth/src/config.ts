@@ -76,13 +76,15 @@ export const authConfig: NextAuthConfig = {
             passwordHash: true,
             isAdmin: true,
             locale: true,
+            deletedAt: true,
           },
         });
         const ok = await verifyPassword(
           user?.passwordHash ?? (await decoy()),
           parsed.data.password,
         );
-        if (!user?.passwordHash || !ok) throw new WrongPasswordError();
+        // A deleted account has no password left; refused explicitly all the same.
+        if (!user?.passwordHash || !ok || user.deletedAt) throw new WrongPasswordError();
         return {
           id: user.id,
           name: user.name,

@@ -20,6 +20,10 @@ export const rateBudgets = {
   signUpPerAddress: { points: 50, durationSeconds: 3_600 },
   /** Failed sign-ins for one email from one address; a success clears the count. */
   signInFailures: { points: 10, durationSeconds: 900 },
+  /** Password-reset links asked for one email from one address (a person retrying). */
+  passwordResetPerEmail: { points: 5, durationSeconds: 3_600 },
+  /** Password-reset links asked for from one address, for whatever emails. */
+  passwordResetPerAddress: { points: 30, durationSeconds: 3_600 },
 } as const satisfies Record<string, Budget>;
 
 export type BudgetName = keyof typeof rateBudgets;
@@ -48,6 +52,12 @@ const chargesByPath: Record<string, Charge[]> = {
     { budget: "signUpPerEmail", to: "address+email" },
     { budget: "signUpPerAddress", to: "address" },
   ],
+  "account.requestPasswordReset": [
+    { budget: "passwordResetPerEmail", to: "address+email" },
+    { budget: "passwordResetPerAddress", to: "address" },
+  ],
+  // Guessing a link's secret is hopeless (256 bits), but each try costs a lookup.
+  "account.resetPassword": [{ budget: "passwordResetPerAddress", to: "address" }],
 };
 
 const defaultCharges: Charge[] = [{ budget: "write", to: "actor" }];

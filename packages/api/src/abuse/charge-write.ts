@@ -10,6 +10,8 @@ export interface WriteRefusal {
 const refusalCodes: Partial<Record<BudgetName, AppErrorCode>> = {
   signUpPerEmail: "rate_limit.sign_up",
   signUpPerAddress: "rate_limit.sign_up",
+  passwordResetPerEmail: "rate_limit.password_reset",
+  passwordResetPerAddress: "rate_limit.password_reset",
 };
 
 /** The email an input names (sign-up, password reset), as accounts store it. */
