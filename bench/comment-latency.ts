@@ -18,10 +18,12 @@ const readerProcessesArg = process.argv.indexOf("--reader-processes");
 const READER_PROCESSES =
   readerProcessesArg > 0 ? Math.max(1, Number(process.argv[readerProcessesArg + 1])) : 1;
 
+// Posters take turns: each stays within the per-user comment budget (30 a minute).
+const POSTERS = Math.ceil((COMMENTS + WARMUP) / 25);
 const fixture = await createFixture({
   label: "bench_p1",
   paragraphs: arabicBook(2_000),
-  members: 1,
+  members: POSTERS,
 });
 const stack = await startBenchStack(fixture.database.url);
 const listenerProcesses = Array.from({ length: READER_PROCESSES }, (_, p) =>
@@ -44,13 +46,17 @@ try {
         new Promise<void>((resolve, reject) => {
           listeners.on(
             "message",
-            (message: { type: string; annotationId?: string; at?: number; message?: string }) => {
+            (message: {
+              type: string;
+              arrivals?: { annotationId: string; at: number }[];
+              message?: string;
+            }) => {
               if (message.type === "ready") resolve();
               if (message.type === "error") reject(new Error(message.message));
-              if (message.type === "arrived") {
-                const list = arrivals.get(message.annotationId!) ?? [];
-                list.push(message.at!);
-                arrivals.set(message.annotationId!, list);
+              for (const { annotationId, at } of message.arrivals ?? []) {
+                const list = arrivals.get(annotationId) ?? [];
+                list.push(at);
+                arrivals.set(annotationId, list);
               }
             },
           );
@@ -61,13 +67,17 @@ try {
     ),
   );
 
-  const member = fixture.members[0]!;
-  const poster = webClient(stack.webUrl, await signIn(stack.webUrl, member.email, member.password));
+  const posters = await Promise.all(
+    fixture.members.map(async (member) =>
+      webClient(stack.webUrl, await signIn(stack.webUrl, member.email, member.password)),
+    ),
+  );
   const latencies: number[] = [];
   const roundTrips: number[] = [];
   const firstArrivals: number[] = [];
   const lastArrivals: number[] = [];
   for (let k = -WARMUP; k < COMMENTS; k++) {
+    const poster = posters[(k + WARMUP) % posters.length]!;
     const postedAt = nowMs();
     const { thread } = await poster.annotation.create.mutate({
       textId: fixture.textId,

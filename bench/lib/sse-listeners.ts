@@ -8,11 +8,11 @@ const [webUrl, textId, countArg] = process.argv.slice(2);
 const count = Number(countArg);
 const client = webClient(webUrl!);
 let started = 0;
-// Arrivals are timed as they happen and reported in batches: a message to the parent per
-// arrival would delay the listeners after it by its own cost.
-let pending: { type: "arrived"; annotationId: string; at: number }[] = [];
+// Arrivals are timed as they happen and reported in batches, one message per batch: a
+// message to the parent per arrival would delay the listeners after it by its own cost.
+let pending: { annotationId: string; at: number }[] = [];
 const report = () => {
-  for (const message of pending) process.send?.(message);
+  process.send?.({ type: "arrived", arrivals: pending });
   pending = [];
 };
 
@@ -29,7 +29,7 @@ for (let listener = 0; listener < count; listener++) {
         const { annotationId, type } = data as { annotationId: string; type: string };
         if (type !== "thread.created") return;
         if (pending.length === 0) setImmediate(report);
-        pending.push({ type: "arrived", annotationId, at: nowMs() });
+        pending.push({ annotationId, at: nowMs() });
       },
       onError(error) {
         process.send?.({ type: "error", message: String(error) });

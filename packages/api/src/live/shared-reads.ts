@@ -104,39 +104,3 @@ export function sharedForEvent<V>(db: Db, key: string, build: () => V): V {
   setTimeout(() => table.delete(key), KEEP_MS).unref();
   return value;
 }
-
-// Fan-out in turns: after one write, every viewer of the text is ready to send at the same
-// moment. Let them all go at once and each step of the send (serialising, streaming, the
-// socket write) runs for all of them before any reaches the network, so the first viewer
-// waits about as long as the last. A few viewers per turn, with I/O in between, sends to the
-// first ones while the others wait their turn.
-const PER_TURN = 10;
-let sentThisTurn = 0;
-let turnScheduled = false;
-const waiting: (() => void)[] = [];
-
-function nextTurn() {
-  turnScheduled = false;
-  sentThisTurn = 0;
-  while (sentThisTurn < PER_TURN && waiting.length > 0) {
-    sentThisTurn++;
-    waiting.shift()?.();
-  }
-  if (sentThisTurn > 0) scheduleTurn();
-}
-
-function scheduleTurn() {
-  if (turnScheduled) return;
-  turnScheduled = true;
-  setImmediate(nextTurn);
-}
-
-/** Resolves when this viewer's turn to send has come (at once while the turn has room). */
-export function turnToSend(): Promise<void> | null {
-  scheduleTurn();
-  if (sentThisTurn < PER_TURN && waiting.length === 0) {
-    sentThisTurn++;
-    return null;
-  }
-  return new Promise((resolve) => waiting.push(resolve));
-}

@@ -1,5 +1,6 @@
-// The live stream over real HTTP: tRPC's fetch adapter on a node:http server, a tRPC client
-// with httpSubscriptionLink, and the connection cut mid-stream.
+// The live stream over real HTTP: tRPC's fetch adapter on a node:http server (and the web
+// app's fast path in front of it), a tRPC client with httpSubscriptionLink, and the connection
+// cut mid-stream.
 import type { LiveEvent } from "@hashiya/annotation-schema";
 import { createTestDatabase, type TestDatabase } from "@hashiya/db/testing";
 import { createTRPCClient, httpSubscriptionLink } from "@trpc/client";
@@ -16,22 +17,25 @@ import { createLiveHub, type LiveHub } from "./hub";
 let testDb: TestDatabase;
 let hub: LiveHub;
 let world: CourseWorld;
-let server: TestTrpcServer;
+const servers: Record<"tRPC's own SSE" | "the fast path", TestTrpcServer> = {} as never;
 
 beforeAll(async () => {
   testDb = await createTestDatabase("api_live_sse");
   hub = createLiveHub(testDb.url);
   world = await buildCourseWorld(testDb.db);
   const student = world.users.get("student")!;
-  server = await startTrpcServer({
-    db: testDb.db,
-    live: hub,
-    users: new Map([[student.id, student]]),
-  });
+  for (const liveFastPath of [false, true]) {
+    servers[liveFastPath ? "the fast path" : "tRPC's own SSE"] = await startTrpcServer({
+      db: testDb.db,
+      live: hub,
+      users: new Map([[student.id, student]]),
+      liveFastPath,
+    });
+  }
   await hub.ready();
 });
 afterAll(async () => {
-  await server.close();
+  await Promise.all(Object.values(servers).map((server) => server.close()));
   await hub.close();
   await testDb.drop();
 });
@@ -44,8 +48,9 @@ async function until(done: () => boolean, what: string, timeoutMs = 10_000) {
   }
 }
 
-describe("live.onTextEvent over SSE", () => {
+describe.each(["tRPC's own SSE", "the fast path"] as const)("live.onTextEvent over %s", (via) => {
   it("resumes after a cut connection without losing or repeating an event", async () => {
+    const server = servers[via];
     const student = world.users.get("student")!;
     const text = world.privateText;
     const { lastEventId } = await callerFor(testDb.db, student).annotation.list({
@@ -61,7 +66,10 @@ describe("live.onTextEvent over SSE", () => {
           EventSource,
           eventSourceOptions: () => ({
             fetch: (input, init) =>
-              fetch(input, { ...init, headers: { ...init?.headers, [TEST_USER_HEADER]: student.id } }),
+              fetch(input, {
+                ...init,
+                headers: { ...init?.headers, [TEST_USER_HEADER]: student.id },
+              }),
           }),
         }),
       ],

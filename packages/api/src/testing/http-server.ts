@@ -7,6 +7,7 @@ import { limitRequestBody, maxBodyBytesFor, trpcPathsOf } from "../abuse/request
 import { retryAfterMeta } from "../abuse/retry-after";
 import type { RateLimits } from "../abuse/rate-limits";
 import type { LiveHub } from "../live/hub";
+import { liveSubscriptionResponse } from "../live/sse-response";
 import { appRouter } from "../root";
 import { createTRPCContext, type SessionUser } from "../trpc";
 import { TEST_AUTH_SECRET, TEST_COLLAB_URL } from "./factories";
@@ -31,6 +32,8 @@ export async function startTrpcServer(options: {
   db: Db;
   live: LiveHub;
   users: Map<string, SessionUser>;
+  /** Serve `live.onTextEvent` through the web app's fast SSE path first, as the web app does. */
+  liveFastPath?: boolean;
   /** Write budgets to enforce, as the web app does (none by default). */
   rateLimits?: RateLimits;
 }): Promise<TestTrpcServer> {
@@ -68,24 +71,30 @@ export async function startTrpcServer(options: {
     } as RequestInit);
     const userId = req.headers[TEST_USER_HEADER];
     // The web app's route handler does the same: body cap, Retry-After on rate limits.
-    const response = await fetchRequestHandler({
-      endpoint: "/trpc",
-      req: limitRequestBody(request, maxBodyBytesFor(trpcPathsOf(request.url, "/trpc"))),
-      router: appRouter,
-      responseMeta: retryAfterMeta,
-      createContext: () =>
-        createTRPCContext({
-          db: options.db,
-          session: {
-            user: typeof userId === "string" ? (options.users.get(userId) ?? null) : null,
-          },
-          authSecret: TEST_AUTH_SECRET,
-          collabUrl: TEST_COLLAB_URL,
-          live: options.live,
-          rateLimits: options.rateLimits ?? null,
-          clientAddress: req.socket.remoteAddress ?? null,
-        }),
-    });
+    const ctx = () =>
+      createTRPCContext({
+        db: options.db,
+        session: {
+          user: typeof userId === "string" ? (options.users.get(userId) ?? null) : null,
+        },
+        authSecret: TEST_AUTH_SECRET,
+        collabUrl: TEST_COLLAB_URL,
+        live: options.live,
+        rateLimits: options.rateLimits ?? null,
+        clientAddress: req.socket.remoteAddress ?? null,
+      });
+    const fast = options.liveFastPath
+      ? await liveSubscriptionResponse(request, { endpoint: "/trpc", ctx: ctx() })
+      : null;
+    const response =
+      fast ??
+      (await fetchRequestHandler({
+        endpoint: "/trpc",
+        req: limitRequestBody(request, maxBodyBytesFor(trpcPathsOf(request.url, "/trpc"))),
+        router: appRouter,
+        responseMeta: retryAfterMeta,
+        createContext: ctx,
+      }));
     res.writeHead(response.status, Object.fromEntries(response.headers));
     if (!response.body) return void res.end();
     for await (const chunk of response.body) {

@@ -1,0 +1,353 @@
+import type { LiveEvent } from "@hashiya/annotation-schema";
+import type { Db, TextEvent } from "@hashiya/db";
+import type { ThreadRow } from "../presenters";
+import { appError } from "../trpc";
+import type { LiveHub, TextWakeups } from "./hub";
+import { logAfter, threadAfterEvent } from "./shared-reads";
+
+// One reader of the event log per text and process, instead of one per viewer: after a write,
+// the text's channel reads the new rows and loads their threads once, then hands each viewer
+// what it may see, synchronously. A viewer that is behind (a reconnect with an old id, or a
+// slow consumer) catches up with reads of its own, and joins the channel once it is level.
+//
+// No event is missed or doubled: every viewer keeps its own cursor and takes only rows after
+// it, and it joins the channel only when its cursor is at or past the channel's (else it reads
+// the gap itself). The channel counts rows as delivered, and takes its list of viewers, in the
+// same synchronous step, so a viewer joining while a delivery is under way has those rows or
+// reads them.
+
+/** Rows read from the log per query. */
+const BATCH = 200;
+/** How stale a viewer's lens (course role, settings) may get before it is read again. */
+const LENS_TTL_MS = 5_000;
+/**
+ * Viewers served per turn of the event loop. Each send ends in a socket write, which only
+ * happens once the turn's work is done: serving all at once makes the first viewer wait as long
+ * as the last; a few per turn sends to the first ones while the others wait their turn.
+ */
+const PER_TURN = 20;
+const RETRY_MS = 200;
+const MAX_RETRY_MS = 5_000;
+
+/** Where one viewer's events go (an SSE response, or tRPC's generator). */
+export interface ViewerSink {
+  /**
+   * Takes the viewer's next events, in id order, and answers whether it can take more now.
+   * After `false` the viewer is paused until {@link LiveSubscription.resume}; nothing is lost.
+   */
+  deliver(events: LiveEvent[]): boolean;
+  /** The stream ends with this error (access lost, or the log could not be read). */
+  fail(error: unknown): void;
+}
+
+/**
+ * A viewer, with `L` what decides what they see (their role, the course's settings: the
+ * lens). The fan-out knows nothing of it but how to refresh it and apply it.
+ */
+export interface ViewerOptions<L> {
+  textId: string;
+  /** The viewer's lens when the stream opened. */
+  lens: L;
+  /** The lens read again; null once the viewer may no longer read the text (the stream ends). */
+  refreshLens(lens: L): Promise<L | null>;
+  /** What the viewer gets of a logged event, given its thread as stored after it. Synchronous. */
+  eventFor(lens: L, row: TextEvent, stored: ThreadRow | null): LiveEvent | null;
+  /** The last event the viewer has (or need not have): it gets the events after it. */
+  cursor: bigint;
+  /**
+   * Whether `cursor` is the newest event as read after {@link TextChannel} started watching
+   * (so nothing after it can have been announced before): the viewer may join at once.
+   */
+  fresh: boolean;
+  sink: ViewerSink;
+}
+
+/** A viewer's place in its text's channel. */
+export interface LiveSubscription {
+  /** After the sink answered `false`: it can take events again. */
+  resume(): void;
+  /** Leaves the channel; idempotent. */
+  close(): void;
+}
+
+export interface LiveFanout {
+  /**
+   * Starts watching a text's notifications (before the caller chooses the viewer's cursor, so
+   * that nothing falls in between) and holds its channel until `release` or `add`'s close.
+   */
+  enter(textId: string): TextChannel;
+  /** The channels held now, for leak tests. */
+  stats(): { texts: number; viewers: number };
+}
+
+const fanouts = new WeakMap<LiveHub, WeakMap<Db, LiveFanout>>();
+
+/** The process's fan-out for this database and hub (one per pair, made on first use). */
+export function fanoutOf(
+  db: Db,
+  hub: LiveHub,
+  onError: (error: unknown) => void = (error) => console.error("[live]", error),
+): LiveFanout {
+  let byDb = fanouts.get(hub);
+  if (!byDb) {
+    byDb = new WeakMap();
+    fanouts.set(hub, byDb);
+  }
+  let fanout = byDb.get(db);
+  if (!fanout) {
+    const channels = new Map<string, TextChannel>();
+    const context: ChannelContext = { db, hub, onError, channels };
+    fanout = {
+      enter(textId) {
+        let channel = channels.get(textId);
+        if (!channel) {
+          channel = new TextChannel(context, textId);
+          channels.set(textId, channel);
+        }
+        channel.hold();
+        return channel;
+      },
+      stats() {
+        let viewers = 0;
+        for (const channel of channels.values()) viewers += channel.viewerCount();
+        return { texts: channels.size, viewers };
+      },
+    };
+    byDb.set(db, fanout);
+  }
+  return fanout;
+}
+
+interface ChannelContext {
+  db: Db;
+  hub: LiveHub;
+  onError: (error: unknown) => void;
+  channels: Map<string, TextChannel>;
+}
+
+/** One text's live viewers in this process, and the one loop that reads its log for them. */
+export class TextChannel {
+  /** The last row handed to the live viewers (null until the first viewer joins). */
+  cursor: bigint | null = null;
+  readonly live = new Set<Viewer<unknown>>();
+  private holders = 0;
+  private closed = false;
+  private readonly wakeups: TextWakeups;
+  private kickAbort: AbortController | null = null;
+  private kickedAt: number | null = null;
+  private retryMs = RETRY_MS;
+
+  constructor(
+    readonly context: ChannelContext,
+    readonly textId: string,
+  ) {
+    this.wakeups = context.hub.watch(textId);
+    void this.run();
+  }
+
+  hold() {
+    this.holders++;
+  }
+
+  /** Drops a hold taken by `enter` (the viewer never started, or it closed). */
+  release() {
+    this.holders--;
+    if (this.holders > 0 || this.closed) return;
+    this.closed = true;
+    this.context.channels.delete(this.textId);
+    this.wakeups.close();
+  }
+
+  viewerCount() {
+    return this.live.size;
+  }
+
+  /** Starts a viewer on the hold taken by `enter`: it catches up, then joins. */
+  add<L>(options: ViewerOptions<L>): LiveSubscription {
+    const viewer = new Viewer(this, options);
+    void viewer.catchUp(options.fresh);
+    return viewer;
+  }
+
+  /** Makes the loop read the log now, as a notification would. */
+  kick() {
+    this.kickedAt = performance.now();
+    this.kickAbort?.abort();
+  }
+
+  private async nextWake(): Promise<number> {
+    if (this.kickedAt === null) {
+      const abort = new AbortController();
+      this.kickAbort = abort;
+      const wokeAt = await this.wakeups.wait(abort.signal);
+      this.kickAbort = null;
+      if (this.kickedAt === null) return wokeAt;
+      // Both came: a read that is to see what either announced starts after the later one.
+      const kickedAt = this.kickedAt;
+      this.kickedAt = null;
+      return Math.max(wokeAt, kickedAt);
+    }
+    const kickedAt = this.kickedAt;
+    this.kickedAt = null;
+    return kickedAt;
+  }
+
+  private async run() {
+    while (!this.closed) {
+      const wokeAt = await this.nextWake();
+      // Until a viewer joins there is no cursor to read after; its joining kicks the loop.
+      if (this.closed || this.cursor === null) continue;
+      try {
+        await this.deliverNew(wokeAt);
+        this.retryMs = RETRY_MS;
+      } catch (error) {
+        this.context.onError(error);
+        await new Promise((resolve) => setTimeout(resolve, this.retryMs));
+        this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
+        this.kick();
+      }
+    }
+  }
+
+  private async deliverNew(notBefore: number) {
+    for (let full = true; full && !this.closed && this.cursor !== null; ) {
+      const rows = await logAfter(this.context.db, this.textId, this.cursor, BATCH, notBefore);
+      full = rows.length === BATCH;
+      if (rows.length === 0) return;
+      const threads = await threadsAfter(this.context.db, rows);
+      if (this.closed) return;
+      // Delivered from here on, in one step with the choice of viewers (see the top).
+      this.cursor = rows.at(-1)!.id;
+      const viewers = [...this.live];
+      for (let start = 0; start < viewers.length; start += PER_TURN) {
+        if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+        const end = Math.min(viewers.length, start + PER_TURN);
+        for (let k = start; k < end; k++) viewers[k]!.takeLive(rows, threads);
+      }
+    }
+  }
+}
+
+function threadsAfter(db: Db, rows: TextEvent[]): Promise<(ThreadRow | null)[]> {
+  return Promise.all(rows.map((row) => threadAfterEvent(db, row.annotationId, row.id)));
+}
+
+type ViewerState = "catching-up" | "live" | "paused" | "closed";
+
+class Viewer<L> implements LiveSubscription {
+  private state: ViewerState = "catching-up";
+  private cursor: bigint;
+  private lens: L;
+  private lensAt = Date.now();
+  private refreshing = false;
+
+  constructor(
+    private readonly channel: TextChannel,
+    private readonly options: ViewerOptions<L>,
+  ) {
+    this.cursor = options.cursor;
+    this.lens = options.lens;
+  }
+
+  /**
+   * Reads the log after its cursor until it is level with the channel, then joins it.
+   * `fresh`: its cursor already saw every row committed since the channel started watching.
+   */
+  async catchUp(fresh: boolean) {
+    const { db } = this.channel.context;
+    const startedAt = performance.now();
+    try {
+      while (this.state === "catching-up") {
+        const level = this.channel.cursor;
+        if (level === null ? fresh : this.cursor >= level) {
+          if (level === null) {
+            this.channel.cursor = this.cursor;
+            this.channel.kick();
+          }
+          this.state = "live";
+          this.channel.live.add(this);
+          return;
+        }
+        const rows = await logAfter(db, this.options.textId, this.cursor, BATCH, startedAt);
+        const threads = await threadsAfter(db, rows);
+        if (this.state !== "catching-up") return;
+        this.take(rows, threads);
+        if (rows.length < BATCH) fresh = true;
+      }
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** The channel's delivery; ignored unless the viewer is (still) live. */
+  takeLive(rows: TextEvent[], threads: (ThreadRow | null)[]) {
+    if (this.state === "live") this.take(rows, threads);
+  }
+
+  /** Hands the viewer what it may see of these rows (those after its cursor). */
+  private take(rows: TextEvent[], threads: (ThreadRow | null)[]) {
+    const events: LiveEvent[] = [];
+    for (let k = 0; k < rows.length; k++) {
+      const row = rows[k]!;
+      if (row.id <= this.cursor) continue;
+      this.cursor = row.id;
+      const event = this.options.eventFor(this.lens, row, threads[k]!);
+      if (event) events.push(event);
+    }
+    if (events.length > 0) {
+      let more: boolean;
+      try {
+        more = this.options.sink.deliver(events);
+      } catch (error) {
+        this.fail(error);
+        return;
+      }
+      if (!more) {
+        this.state = "paused";
+        this.channel.live.delete(this);
+      }
+    }
+    this.checkLens();
+  }
+
+  resume() {
+    if (this.state !== "paused") return;
+    this.state = "catching-up";
+    void this.catchUp(false);
+  }
+
+  close() {
+    if (this.state === "closed") return;
+    this.state = "closed";
+    this.channel.live.delete(this);
+    this.channel.release();
+  }
+
+  private fail(error: unknown) {
+    if (this.state === "closed") return;
+    this.close();
+    this.options.sink.fail(error);
+  }
+
+  // Roles and settings change rarely: re-read the viewer's lens now and then, after
+  // delivering rather than before, so that a text's viewers do not each query it on the way
+  // to an event.
+  private checkLens() {
+    if (this.refreshing || Date.now() - this.lensAt <= LENS_TTL_MS) return;
+    this.refreshing = true;
+    this.options.refreshLens(this.lens).then(
+      (lens) => {
+        this.refreshing = false;
+        this.lensAt = Date.now();
+        // Removed from the course (or the text made private) while watching: stop here.
+        if (lens === null) this.fail(appError("NOT_FOUND", "not_found"));
+        else this.lens = lens;
+      },
+      (error: unknown) => {
+        this.refreshing = false;
+        this.lensAt = Date.now();
+        this.channel.context.onError(error);
+      },
+    );
+  }
+}
