@@ -22,7 +22,11 @@ export interface PersonView {
 }
 
 /** Who an anonymised person is to the viewer; number 0 is a former member. */
-export type PersonAlias = { kind: "classmate"; number: number } | { kind: "withheld" };
+export type PersonAlias =
+  | { kind: "classmate"; number: number }
+  | { kind: "withheld" }
+  /** A person who deleted their account; their words stay where the course keeps them. */
+  | { kind: "deleted" };
 
 /** One reaction kind on an item: how many, and whether the viewer is among them. */
 export interface ReactionSummary {

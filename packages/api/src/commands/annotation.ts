@@ -105,7 +105,7 @@ export async function createAnnotation(
     tags.length === 0 && author.name !== null
       ? {
           ...annotation,
-          author: { id: authorId, name: author.name },
+          author: { id: authorId, name: author.name, deletedAt: null },
           tags: [],
           reactions: [],
           replies: [],

@@ -307,6 +307,8 @@ describe("account.delete", () => {
     expect(keptRow).toMatchObject({ bodyText: "يبقى", deletedAt: null, authorId: user.id });
     const seen = await keep.teacher.annotation.list({ textId: keep.text.id });
     expect(seen.threads.map((t) => t.bodyText)).toEqual(["يبقى"]);
+    // Shown as a deleted user's: nothing leads back to the account.
+    expect(seen.threads[0]!.author).toMatchObject({ id: "deleted", name: "", alias: { kind: "deleted" } });
 
     const list = await remove.teacher.annotation.list({ textId: remove.text.id });
     const ids = list.threads.map((t) => t.id);
