@@ -49,6 +49,10 @@ export interface ReplyView {
   body: CommentBody | null;
   createdAt: Date;
   editedAt: Date | null;
+  /** Posted after its text's due date (`createdAt` later than `dueAt`); false without one. */
+  postedAfterDue: boolean;
+  /** Last edited after its text's due date (`editedAt` later than `dueAt`). */
+  editedAfterDue: boolean;
   deleted: boolean;
   reactions: ReactionSummary[];
   /** Pending, denied, hidden or removed by a moderator; absent when visible. */
@@ -81,6 +85,10 @@ export interface ThreadView {
   tags: string[];
   createdAt: Date;
   editedAt: Date | null;
+  /** Posted after its text's due date (`createdAt` later than `dueAt`); false without one. */
+  postedAfterDue: boolean;
+  /** Last edited after its text's due date (`editedAt` later than `dueAt`). */
+  editedAfterDue: boolean;
   deleted: boolean;
   reactions: ReactionSummary[];
   /** In creation order. */

@@ -29,6 +29,8 @@ function thread(
     tags: [],
     createdAt: new Date(1000),
     editedAt: null,
+    postedAfterDue: false,
+    editedAfterDue: false,
     deleted: false,
     reactions: [],
     replies: [],
@@ -45,6 +47,8 @@ function reply(id: string, authorId: string, deleted = false): ReplyView {
     body: null,
     createdAt: new Date(2000),
     editedAt: null,
+    postedAfterDue: false,
+    editedAfterDue: false,
     deleted,
     reactions: [],
   };

@@ -36,3 +36,15 @@ export const collabTokenSchema = z.object({
   user: collabUserSchema.optional(),
 });
 export type CollabToken = z.infer<typeof collabTokenSchema>;
+
+/**
+ * What the collab server sends when what the user may do with an open document changed (its
+ * `close-codes.ts`: ACCESS_MESSAGE_TYPE): the connection is already read-only or read-write.
+ */
+export const accessMessageSchema = z.object({
+  type: z.literal("access"),
+  access: z.enum(["read-write", "read-only"]),
+});
+
+/** The reason of the collab server's close message for a document the user lost access to. */
+export const ACCESS_REVOKED_REASON = "access revoked";

@@ -3,6 +3,8 @@
 import { HocuspocusProvider } from "@hocuspocus/provider";
 import { useEffect, useState } from "react";
 import * as Y from "yjs";
+import { announceAccessRevoked } from "~/courses/access-events";
+import { ACCESS_REVOKED_REASON, accessMessageSchema } from "./schemas";
 import { acquireSocket, releaseSocket } from "./socket";
 import type { CollabSession } from "./use-collab-session";
 
@@ -36,6 +38,14 @@ const INITIAL: CollabDocumentStatus = {
 // the reconnect); any other refusal (forbidden, unknown document) is final.
 const RETRYABLE = new Set(["token expired", "token invalid", "token missing"]);
 const MAX_RETRIES = 3;
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
 
 /**
  * A Yjs document opened on the page's shared collab socket, with its provider's status as
@@ -86,6 +96,18 @@ export function useCollabDocument(
       publish({ unsyncedChanges: number }),
     );
     provider.on("disconnect", () => publish({ authenticated: false, synced: false }));
+    // The user lost access while connected (removed from the course): the server closed this
+    // document only; the page says so once for all its parts.
+    provider.on("close", ({ event }: { event?: { reason?: string } }) => {
+      if (event?.reason !== ACCESS_REVOKED_REASON) return;
+      publish({ authenticated: false, readOnly: true, refusal: ACCESS_REVOKED_REASON });
+      announceAccessRevoked(name.slice(name.indexOf(":") + 1));
+    });
+    // What the user may do changed (archived, restored, a role): the server enforces it already.
+    provider.on("stateless", ({ payload }: { payload: string }) => {
+      const message = accessMessageSchema.safeParse(parseJson(payload));
+      if (message.success) publish({ readOnly: message.data.access !== "read-write" });
+    });
     // Awareness starts as `{}`, which the server refuses as a presence without an identity.
     // Publish the server-issued identity from the first message on, or nothing at all.
     provider.awareness?.setLocalState(user ? { user } : null);

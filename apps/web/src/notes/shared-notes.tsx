@@ -3,10 +3,13 @@
 import Collaboration from "@tiptap/extension-collaboration";
 import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect } from "react";
+import { ACCESS_REVOKED_REASON } from "~/collab/schemas";
 import { type CollabDocument, useCollabDocument } from "~/collab/use-collab-document";
 import { useCollabSession } from "~/collab/use-collab-session";
+import { errorSentence } from "~/i18n/errors";
+import type { Locale } from "~/i18n/locale";
 import { RemoteCarets } from "./remote-carets";
 import styles from "./shared-notes.module.css";
 
@@ -22,6 +25,7 @@ export interface SharedNotesProps {
  */
 export function SharedNotes({ textId, canWrite }: SharedNotesProps) {
   const t = useTranslations("notes");
+  const locale = useLocale() as Locale;
   const sessionState = useCollabSession();
   const session = sessionState.status === "ready" ? sessionState.session : null;
   const document = useCollabDocument(session, `notes:${textId}`);
@@ -39,7 +43,9 @@ export function SharedNotes({ textId, canWrite }: SharedNotesProps) {
         </h2>
         {document ? <SaveStatus document={document} canWrite={canWrite} /> : null}
       </header>
-      {sessionState.status === "unavailable" || document?.status.refusal ? (
+      {document?.status.refusal === ACCESS_REVOKED_REASON ? (
+        <p className={styles.notice}>{errorSentence("course.access_revoked", locale)}</p>
+      ) : sessionState.status === "unavailable" || document?.status.refusal ? (
         <p className={styles.notice}>{t("unavailable")}</p>
       ) : document ? (
         <NotesEditor document={document} canWrite={canWrite} />

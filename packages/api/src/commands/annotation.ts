@@ -106,6 +106,7 @@ export async function createAnnotation(
       ? {
           ...annotation,
           author: { id: authorId, name: author.name, deletedAt: null },
+          text: { dueAt: text.dueAt },
           tags: [],
           reactions: [],
           replies: [],

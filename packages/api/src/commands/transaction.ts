@@ -18,6 +18,8 @@ export interface LockedText {
   namesHidden: boolean;
   /** Set while the course is archived: read-only for everyone (`requireOpenCourse`). */
   archivedAt: Date | null;
+  /** The text's due date: a thread created now carries it for its "after the due date" mark. */
+  dueAt: Date | null;
 }
 
 // The locked text's columns, with its course's discussion settings. Not the body: creates get it
@@ -25,7 +27,7 @@ export interface LockedText {
 const lockedTextColumns = Prisma.sql`t.id, t.course_id AS "courseId", t.is_public AS "isPublic",
   t.version, c.pre_moderation AS "preModeration",
   c.reveal_after_posts AS "revealAfterPosts", c.names_hidden AS "namesHidden",
-  c.archived_at AS "archivedAt"`;
+  c.archived_at AS "archivedAt", t.due_at AS "dueAt"`;
 
 /** A member's mute: they read, but may not write, until `mutedUntil`. */
 export interface WriterMute {

@@ -1,6 +1,7 @@
 import { bodyToHtml, type CommentBody, type ReplyView } from "@hashiya/annotation-schema";
 import type { Prisma } from "@hashiya/db";
 import { canSeeReply, disclosureOf } from "../policies";
+import { dueMarks } from "./due-date";
 import { revealsAuthor, type ViewerLens } from "./lens";
 import { isWithheld, moderationMark } from "./moderation-mark";
 import { personSelect, presentPersonFor, withheldPerson } from "./person";
@@ -33,7 +34,12 @@ export function showsReply(row: ReplyRow, lens: ViewerLens): boolean {
  * deleted reply has no body; a hidden one is a placeholder and a removed one a tombstone for
  * everyone but its author (hidden) and the staff, marked for those who see it.
  */
-export function presentReply(row: ReplyRow, lens: ViewerLens): ReplyView {
+export function presentReply(
+  row: ReplyRow,
+  lens: ViewerLens,
+  /** The text's due date, for the "after the due date" marks. */
+  dueAt: Date | null = null,
+): ReplyView {
   const viewerId = lens.actor?.userId ?? null;
   const item = {
     authorId: row.author.id,
@@ -54,6 +60,7 @@ export function presentReply(row: ReplyRow, lens: ViewerLens): ReplyView {
     body,
     createdAt: row.createdAt,
     editedAt: withheld ? null : row.editedAt,
+    ...dueMarks({ createdAt: row.createdAt, editedAt: withheld ? null : row.editedAt }, dueAt),
     deleted,
     reactions: deleted || withheld ? [] : presentReactions(row.reactions, viewerId),
     ...(mark && { moderation: mark }),

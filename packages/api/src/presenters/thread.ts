@@ -1,6 +1,7 @@
 import { bodyToHtml, type CommentBody, type ThreadView } from "@hashiya/annotation-schema";
 import type { Prisma } from "@hashiya/db";
 import { canSeeThread, disclosureOf } from "../policies";
+import { dueMarks } from "./due-date";
 import { revealsAuthor, type ViewerLens } from "./lens";
 import { isWithheld, moderationMark } from "./moderation-mark";
 import { personSelect, presentPersonFor, withheldPerson } from "./person";
@@ -27,6 +28,8 @@ export const threadSelect = {
   createdAt: true,
   editedAt: true,
   deletedAt: true,
+  // For the "after the due date" marks of the thread and its replies.
+  text: { select: { dueAt: true } },
   tags: { select: { name: true }, orderBy: { name: "asc" } },
   reactions: { select: reactionSelect },
   // An author's deleted reply leaves nothing behind (nothing hangs on a reply).
@@ -58,7 +61,7 @@ export function presentThread(row: ThreadRow, lens: ViewerLens): ThreadView | nu
   const own = viewerId !== null && row.authorId === viewerId;
   const replies = row.replies
     .filter((reply) => showsReply(reply, lens))
-    .map((reply) => presentReply(reply, lens));
+    .map((reply) => presentReply(reply, lens, row.text.dueAt));
   const authorDeleted = row.deletedAt !== null;
   const disclosure = authorDeleted ? "full" : disclosureOf(lens.actor, lens.standing, row);
   const deleted = authorDeleted || disclosure === "tombstone";
@@ -84,6 +87,10 @@ export function presentThread(row: ThreadRow, lens: ViewerLens): ThreadView | nu
     tags: bare ? [] : row.tags.map((tag) => tag.name),
     createdAt: row.createdAt,
     editedAt: withheld ? null : row.editedAt,
+    ...dueMarks(
+      { createdAt: row.createdAt, editedAt: withheld ? null : row.editedAt },
+      row.text.dueAt,
+    ),
     deleted,
     reactions: bare ? [] : presentReactions(row.reactions, viewerId),
     replies,
