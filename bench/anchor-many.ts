@@ -8,9 +8,8 @@
 //                  e.g. a pristine checkout), runs alternating with the workspace's, and print
 //                  both with the speed-up: before/after in the same minute on a busy machine
 import { pathToFileURL } from "node:url";
-import type { TextSelector } from "@hashiya/text-model";
 import * as current from "@hashiya/text-model";
-import { arabicBook, seededRandom } from "./lib/arabic-book";
+import { annotatedBook, INSERTED_PARAGRAPH, tashkeel } from "./lib/annotated-book";
 import { short } from "./lib/report";
 
 type TextModel = typeof current;
@@ -25,22 +24,8 @@ const only = option("only");
 const WORDS = short ? 5_000 : 50_000;
 const ANNOTATIONS = short ? 500 : 5_000;
 
-const paragraphs = arabicBook(WORDS);
-const original = paragraphs.join("\n");
-const prepared = current.prepareText(original);
-const words = [...original.matchAll(/\S+/g)];
-const random = seededRandom(7);
-const selectorSets: TextSelector[][] = Array.from({ length: ANNOTATIONS }, () => {
-  const first = Math.floor(random() * (words.length - 12));
-  const last = first + Math.floor(random() * 8);
-  const start = prepared.offsets.fromUtf16(words[first]!.index);
-  const end = prepared.offsets.fromUtf16(words[last]!.index + words[last]![0].length);
-  return current.describeRange(prepared, { start, end }).selectors;
-});
-
-const tashkeel = (paragraph: string) =>
-  paragraph.replace(/[\u0628-\u064a](?=[\u0621-\u064a])/g, (x) => `${x}\u064e`);
-const inserted = "فقرة جديدة في أول الكتاب عن لينين و تروتسكي.";
+const { paragraphs, original, words, selectorSets } = annotatedBook(WORDS, ANNOTATIONS);
+const inserted = INSERTED_PARAGRAPH;
 
 // Edits all through the book: one paragraph in twenty deleted, tashkeel on one in ten, a new
 // paragraph near the start; each alone, then all together.
@@ -65,7 +50,7 @@ for (const [, tm] of impls) tm.anchorMany(tm.prepareText(original), selectorSets
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const share = (n: number) => `${((100 * n) / ANNOTATIONS).toFixed(1)}%`;
 const ms = (x: number) => `${x.toFixed(0).padStart(5)} ms`;
-console.log(`anchorMany: ${ANNOTATIONS} annotations on ${words.length} words, ${RUNS} runs each`);
+console.log(`anchorMany: ${ANNOTATIONS} annotations on ${words} words, ${RUNS} runs each`);
 for (const [name, edit] of edits) {
   if (only && !name.includes(only)) continue;
   const edited = paragraphs.flatMap(edit).join("\n");

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 
 const benchmarks = [
   "anchor-many.ts",
+  "anchor-vs-hypothesis.ts",
   "comment-latency.ts",
   "notes-durability.ts",
   "reader-cold-open.ts",

@@ -47,6 +47,12 @@ const CONTEXT_WEIGHT = 20;
  */
 const TIE = 0.01;
 /**
+ * Below a perfect score (context not intact, or the quote matched approximately) a score is
+ * weaker evidence: candidates this close to the best are as good as it (about three code points
+ * of 32 in one side's context, e.g. a look-alike passage under another heading number).
+ */
+const WEAK_TIE = 0.04;
+/**
  * The nearest of equally good candidates is taken only when the next one is more than twice as
  * far plus this margin (UTF-16 units, about a context's length): otherwise it would be a guess.
  */
@@ -58,6 +64,16 @@ export function score(c: Candidate): number {
     (QUOTE_WEIGHT * c.quoteScore + CONTEXT_WEIGHT * (c.prefixScore + c.suffixScore)) /
     (QUOTE_WEIGHT + 2 * CONTEXT_WEIGHT)
   );
+}
+
+/**
+ * The best score a candidate whose quote scores `quoteScore` can reach (its context intact);
+ * one that cannot come within {@link WEAK_TIE} of a score already found changes no choice.
+ */
+export function cannotCompete(quoteScore: number, top: number): boolean {
+  const best =
+    (QUOTE_WEIGHT * quoteScore + 2 * CONTEXT_WEIGHT) / (QUOTE_WEIGHT + 2 * CONTEXT_WEIGHT);
+  return best < top - WEAK_TIE;
 }
 
 /** Similarity in [0, 1] of the folded prefix to the folded text `t` just before `ns`. */
@@ -100,16 +116,23 @@ export function perfectContext(c: Candidate, q: Query): boolean {
 }
 
 /**
- * The best candidate, or {@link AMBIGUOUS} when others are as good (within {@link TIE}) and the
- * position does not clearly pick one: it is missing, or the runner-up is not much farther.
+ * The best candidate, or {@link AMBIGUOUS} when others are as good (within {@link TIE}, or
+ * {@link WEAK_TIE} below a perfect score) and the position does not clearly pick one: it is
+ * missing, the runner-up is not much farther, or the best is itself farther than `near` from
+ * the expected place (between far look-alikes, being a little less far is no evidence).
  */
-export function choose(candidates: readonly Candidate[], hasPosition: boolean): Choice {
+export function choose(
+  candidates: readonly Candidate[],
+  hasPosition: boolean,
+  near = Number.POSITIVE_INFINITY,
+): Choice {
   let top = Number.NEGATIVE_INFINITY;
   for (const c of candidates) top = Math.max(top, score(c));
-  const tied = candidates.filter((c) => score(c) >= top - TIE).sort(byDistance);
+  const margin = top >= 1 ? TIE : WEAK_TIE;
+  const tied = candidates.filter((c) => score(c) >= top - margin).sort(byDistance);
   const [best, next] = tied;
   if (!best || !next) return best;
-  if (!hasPosition || !clearlyNearer(best, next)) return AMBIGUOUS;
+  if (!hasPosition || best.distance > near || !clearlyNearer(best, next)) return AMBIGUOUS;
   return best;
 }
 

@@ -41,7 +41,9 @@ export interface AnchorOptions {
  *    only when its context agrees or the quote is long (`drifted`).
  * Steps 2–4 look near the expected position first, then in the whole text. When several places
  * fit equally well and the position does not clearly pick one, the result is orphaned
- * (`ambiguous`). Returns code-point offsets of the canonical text, widened to whole grapheme
+ * (`ambiguous`); far from the expected position, being less far than a look-alike is no
+ * evidence. Once the quote is known to be in several far places alike, a fuzzy match at the
+ * expected place (the passage edited where it stood) is still taken (`drifted`). Returns code-point offsets of the canonical text, widened to whole grapheme
  * clusters. Never throws on odd selectors: they orphan.
  */
 export function anchor(
@@ -54,7 +56,9 @@ export function anchor(
 
 /**
  * Anchors many selector sets in one text, sharing one index of it (offset maps, normalised
- * form, grapheme boundaries). Results are in the order of `selectorSets`.
+ * form, grapheme boundaries), each expected where the text's shift at the annotations before it
+ * puts it; after a jump of that shift (a moved or deleted block) the old shift is tried too,
+ * until an annotation tells which holds. Results are in the order of `selectorSets`.
  */
 export function anchorMany(
   text: string | PreparedText,
@@ -68,12 +72,72 @@ export function anchorMany(
   const startOf = (k: number) => selectorSets[k]!.find(isPosition)?.start ?? -1;
   order.sort((a, b) => startOf(a) - startOf(b));
   const results: AnchorResult[] = new Array(selectorSets.length);
-  let shift = 0;
+  const cursor = new ShiftCursor(anchorer.window);
   for (const k of order) {
-    const result = anchorer.anchor(selectorSets[k]!, shift);
+    const selectors = selectorSets[k]!;
     const start = startOf(k);
-    if (result.state !== "orphaned" && start >= 0) shift = result.start - start;
+    let result = anchorer.anchor(selectors, cursor.shift);
+    if (start < 0) {
+      results[k] = result;
+      continue;
+    }
+    if (cursor.previous !== null)
+      result = cursor.settle(result, anchorer.anchor(selectors, cursor.previous));
+    if (result.state !== "orphaned") cursor.moveTo(result.start - start, start);
     results[k] = result;
   }
   return results;
+}
+
+/**
+ * The shift `anchorMany` expects at the next stored position. A change larger than the search
+ * window is either a new stretch of text (a big insertion or deletion: it holds from here on)
+ * or a block moved away (it holds only inside the block; the old shift resumes after it), or a
+ * look-alike of a deleted passage. Until the text tells them apart, both shifts are tried: one
+ * finding the passage more surely than the other wins; equally good different places (a passage
+ * repeated in the text) orphan the annotation as ambiguous rather than a guess. The old shift is
+ * dropped when the text returns to it, or when the new one has held over two windows of text.
+ */
+class ShiftCursor {
+  shift = 0;
+  /** The shift before an unsettled jump, still tried; null when there is none. */
+  previous: number | null = null;
+  /** Stored position where the unsettled jump happened. */
+  private jumpedAt = 0;
+
+  constructor(private readonly jump: number) {}
+
+  /** The result to keep of those found from the current and the previous shift. */
+  settle(current: AnchorResult, other: AnchorResult): AnchorResult {
+    const same =
+      current.state !== "orphaned" &&
+      other.state !== "orphaned" &&
+      current.start === other.start &&
+      current.end === other.end;
+    const diff = rank(current) - rank(other);
+    if (same || diff > 0) return current;
+    if (diff < 0) return other;
+    return current.state === "orphaned" ? current : { state: "orphaned", reason: "ambiguous" };
+  }
+
+  /** Records the shift found at stored position `at`. */
+  moveTo(shift: number, at: number): void {
+    if (this.previous !== null && Math.abs(shift - this.previous) <= this.jump) {
+      // Back to the shift before the jump: the moved block (or the look-alike) has ended.
+      this.previous = null;
+    } else if (Math.abs(shift - this.shift) > this.jump) {
+      this.previous = this.shift;
+      this.jumpedAt = at;
+    } else if (this.previous !== null && at - this.jumpedAt > 2 * this.jump) {
+      // The new shift has held too long for a moved block: the text is that way from here on.
+      this.previous = null;
+    }
+    this.shift = shift;
+  }
+}
+
+/** How sure a result is: anchored over drifted over orphaned, then by score. */
+function rank(r: AnchorResult): number {
+  if (r.state === "orphaned") return 0;
+  return (r.state === "anchored" ? 2 : 1) + r.score;
 }

@@ -2,6 +2,7 @@ import {
   AMBIGUOUS,
   type Candidate,
   type Choice,
+  cannotCompete,
   NEARNESS_MARGIN,
   type Query,
   choose,
@@ -77,7 +78,8 @@ const PLAN_WITHOUT_POSITION: ReadonlyArray<readonly [StepKind, "near" | "everywh
 /** Anchors selector sets in one prepared text; see {@link anchor} for the steps. */
 export class Anchorer {
   private readonly rate: number;
-  private readonly window: number;
+  /** Half-width of the first search around the expected position (UTF-16 units). */
+  readonly window: number;
 
   constructor(
     private readonly p: PreparedText,
@@ -108,13 +110,19 @@ export class Anchorer {
       ? offsets.toUtf16(Math.max(0, Math.min(position.start + shift, offsets.length)))
       : 0;
     const job = this.job(q, expected, position !== undefined);
+    let ambiguous = false;
     for (const [kind, where] of job.hasPosition ? PLAN_WITH_POSITION : PLAN_WITHOUT_POSITION) {
+      // Once the quote is known to be in several far places alike, only a fuzzy match at the
+      // expected place (the passage edited where it stood) can still settle it.
+      if (ambiguous && !(kind === "fuzzy" && where === "near")) continue;
       const sp = kind === "quote" ? job.raw : job.fold;
       const total = sp.text.length;
       if (where === "near") {
+        // After far look-alikes, only the expected place itself, not its whole neighbourhood.
+        const reach = ambiguous ? this.window / 4 : this.window;
         const span = {
-          lo: Math.max(0, sp.at - this.window),
-          hi: Math.min(total, sp.at + sp.quote.length + this.window),
+          lo: Math.max(0, sp.at - reach),
+          hi: Math.min(total, sp.at + sp.quote.length + reach),
         };
         const c = this.search(kind, span, job);
         const enough = kind === "fuzzy" ? NEAR_FUZZY_ENOUGH : 0;
@@ -122,11 +130,11 @@ export class Anchorer {
           return this.found(c, kind, q);
       } else {
         const c = this.search(kind, { lo: 0, hi: total }, job);
-        if (c === AMBIGUOUS) return { state: "orphaned", reason: "ambiguous" };
-        if (c) return this.found(c, kind, q);
+        if (c === AMBIGUOUS) ambiguous = true;
+        else if (c) return this.found(c, kind, q);
       }
     }
-    return NOT_FOUND;
+    return ambiguous ? { state: "orphaned", reason: "ambiguous" } : NOT_FOUND;
   }
 
   private query(quote: TextQuoteSelector): Query {
@@ -223,7 +231,7 @@ export class Anchorer {
       if (perfectContext(c, q)) perfect ??= c;
       if (++examined >= MAX_CANDIDATES) break;
     }
-    return choose(accepted, job.hasPosition);
+    return choose(accepted, job.hasPosition, this.window);
   }
 
   /** The quote with its whole context, nearest first; AMBIGUOUS if a rival is about as near. */
@@ -231,34 +239,60 @@ export class Anchorer {
     if (sp.prefix === null || sp.suffix === null) return undefined;
     const before = sp.prefix.length;
     const after = sp.suffix.length;
+    if (span.lo === 0 && span.hi === sp.text.length) {
+      // The whole text: two forward scans say whether the context is nowhere, in one place, or
+      // in several; with several, only one near the expected place could still be chosen.
+      const anywhere = this.wholeContextPlaces(sp, 0, sp.text.length, 2, false);
+      if (anywhere.length === 0) return undefined;
+      if (anywhere.length === 1) return this.candidate(sp, anywhere[0]!, job.q);
+      const near = { lo: sp.at - this.window, hi: sp.at + sp.quote.length + this.window };
+      if (
+        !job.hasPosition ||
+        this.wholeContextPlaces(sp, near.lo - before, near.hi + after, 1).length === 0
+      )
+        return AMBIGUOUS;
+    }
     const [s] = this.wholeContextPlaces(sp, span.lo - before, span.hi + after, 1);
     if (s === undefined) return undefined;
     const first = this.candidate(sp, s, job.q);
-    // Only a rival within `clearlyNearer` reach matters, or anywhere without a position.
-    const reach = job.hasPosition ? 2 * first.distance + NEARNESS_MARGIN : sp.text.length;
+    // Only a rival within `clearlyNearer` reach matters; anywhere without a position, or when
+    // the first is already far from it (nearness among far places is no evidence).
+    const near = job.hasPosition && first.distance <= this.window;
+    const reach = near ? 2 * first.distance + NEARNESS_MARGIN : sp.text.length;
     const places = this.wholeContextPlaces(
       sp,
       sp.at - reach - before,
       sp.at + sp.quote.length + reach + after,
       2,
+      near,
     );
     const rival = places.find((other) => other !== s);
     if (rival === undefined) return first;
-    return job.hasPosition && clearlyNearer(first, this.candidate(sp, rival, job.q))
-      ? first
-      : AMBIGUOUS;
+    return near && clearlyNearer(first, this.candidate(sp, rival, job.q)) ? first : AMBIGUOUS;
   }
 
   /** Up to `limit` starts of the quote with its whole context in `[lo, hi)`, nearest first. */
-  private wholeContextPlaces(sp: Space, lo: number, hi: number, limit: number): number[] {
+  private wholeContextPlaces(
+    sp: Space,
+    lo: number,
+    hi: number,
+    limit: number,
+    nearestFirst = true,
+  ): number[] {
     const prefix = sp.prefix ?? "";
     const suffix = sp.suffix ?? "";
     const needle = prefix + sp.quote + suffix;
     const from = Math.max(0, lo);
     const to = Math.min(sp.text.length, hi);
     const places: number[] = [];
+    // Most contexts are nowhere intact (that is why the search got this far): one forward
+    // pass says so, where the nearest-first walk would search both ways.
+    if (to - from > 4 * this.window && sp.text.indexOf(needle, from) === -1) return places;
     let examined = 0;
-    for (const w of nearestOccurrences(sp.text, needle, sp.at - prefix.length, from, to)) {
+    const starts = nearestFirst
+      ? nearestOccurrences(sp.text, needle, sp.at - prefix.length, from, to)
+      : forwardOccurrences(sp.text, needle, from, to);
+    for (const w of starts) {
       if (++examined > MAX_CANDIDATES) break;
       const s = w + prefix.length;
       // An empty side is the text's edge: the quote must touch it.
@@ -281,13 +315,22 @@ export class Anchorer {
       const away = (m: { start: number }) => Math.abs(m.start - fold.at);
       matches = matches.sort((a, b) => away(a) - away(b)).slice(0, MAX_CANDIDATES);
     }
+    // Fewest errors first: once even an intact context could not bring a match near the best
+    // score found, neither can any after it (scoring context is what costs).
+    matches.sort((a, b) => a.errors - b.errors);
     const accepted: Candidate[] = [];
+    let top = Number.NEGATIVE_INFINITY;
     for (const m of matches) {
-      const c = this.foldedCandidate(m.start, m.end, 1 - m.errors / q.fq.length, q, fold.at);
+      const quoteScore = 1 - m.errors / q.fq.length;
+      if (cannotCompete(quoteScore, top)) break;
+      const c = this.foldedCandidate(m.start, m.end, quoteScore, q, fold.at);
       const longAndClose = q.fq.length >= 2 * LONG_QUOTE && c.quoteScore >= 0.85;
-      if (contextAgrees(c, q) || longAndClose) accepted.push(c);
+      if (contextAgrees(c, q) || longAndClose) {
+        accepted.push(c);
+        top = Math.max(top, score(c));
+      }
     }
-    return choose(accepted, job.hasPosition);
+    return choose(accepted, job.hasPosition, this.window);
   }
 
   /** Scores an exact occurrence at original UTF-16 `[s, e)`; context compared in folded form. */
@@ -361,6 +404,20 @@ function settled(c: Candidate, sp: Space, span: Span): boolean {
     (span.lo === 0 || sp.at - reach >= span.lo) &&
     (span.hi === sp.text.length || sp.at + sp.quote.length + reach <= span.hi)
   );
+}
+
+/** Starts of `needle` lying inside `text[lo, hi)`, in text order. */
+function* forwardOccurrences(
+  text: string,
+  needle: string,
+  lo: number,
+  hi: number,
+): Generator<number> {
+  let at = text.indexOf(needle, lo);
+  while (at !== -1 && at + needle.length <= hi) {
+    yield at;
+    at = text.indexOf(needle, at + 1);
+  }
 }
 
 function isCandidate(c: Choice): c is Candidate {
