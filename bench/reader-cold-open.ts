@@ -4,7 +4,9 @@
 // navigation's start (the page's timeOrigin) to (a) the reader's last paint of the threads'
 // highlights covering all of them (the `hashiya:highlights-painted` mark) and (b) the floating
 // Annotate button appearing for a word selected programmatically as soon as the text is there.
-// P5_PROFILE=1 prints a CPU profile summary and the navigation timings of the warm-up open.
+// P5_PROFILE=1 prints a CPU profile summary and the navigation timings of the warm-up open;
+// P5_TRACE=FILE writes a Chromium trace of the first measured open (summarise it with
+// `tsx trace-summary.ts FILE`).
 import { bodyToPlainText, plainTextToBody } from "@hashiya/annotation-schema";
 import { describeRange, prepareText } from "@hashiya/text-model";
 import { chromium } from "@playwright/test";
@@ -79,13 +81,14 @@ const browser = await chromium.launch({
   ],
 });
 
-// In the page once its HTML is parsed: keep one word of the text selected (again when the
-// editor replaces the fallback's nodes), and note when the Annotate button appears.
+// In the page once its HTML is parsed: keep one word of the text selected (again if its nodes
+// are replaced: the reader once mounted an editor over them), and note when the Annotate
+// button appears.
 // A string, not a function: tsx would wrap a function's inner functions in a helper the page
 // does not have.
 const watchAnnotatable = `document.addEventListener("DOMContentLoaded", () => {
   const trySelect = () => {
-    const block = document.querySelector(".reader .ProseMirror p, .reader .reader-fallback p");
+    const block = document.querySelector(".reader .reader-text p, .reader .ProseMirror p");
     const node = block && block.firstChild;
     if (!node || node.nodeType !== Node.TEXT_NODE) return;
     const selection = document.getSelection();
@@ -117,12 +120,25 @@ const cookies = cookieHeader.split("; ").map((pair) => {
   return { name: name!, value: value.join("="), url: stack.webUrl };
 });
 
-async function coldOpen(): Promise<{ painted: number; annotatable: number }> {
+async function coldOpen(tracePath?: string): Promise<{ painted: number; annotatable: number }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     await context.addCookies(cookies);
     await context.addInitScript({ content: watchAnnotatable });
     const page = await context.newPage();
+    if (tracePath) {
+      await browser.startTracing(page, {
+        path: tracePath,
+        screenshots: false,
+        categories: [
+          "devtools.timeline",
+          "disabled-by-default-devtools.timeline",
+          "blink.user_timing",
+          "loading",
+          "v8.execute",
+        ],
+      });
+    }
     const cdp = process.env.P5_PROFILE ? await context.newCDPSession(page) : null;
     if (cdp) {
       await cdp.send("Profiler.enable");
@@ -185,6 +201,7 @@ async function coldOpen(): Promise<{ painted: number; annotatable: number }> {
         ),
       );
     }
+    if (tracePath) await browser.stopTracing();
     return {
       painted: (await painted.jsonValue()) as number,
       annotatable: (await annotatable.jsonValue()) as number,
@@ -194,12 +211,29 @@ async function coldOpen(): Promise<{ painted: number; annotatable: number }> {
   }
 }
 
+// --serve: keep the stack up for profiling by hand (curl, a browser) until SIGINT/SIGTERM.
+if (process.argv.includes("--serve")) {
+  console.log(
+    JSON.stringify({ url: `${stack.webUrl}/texts/${fixture.textId}`, cookie: cookieHeader }),
+  );
+  await new Promise((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  await browser.close();
+  await stack.stop();
+  await fixture.database.drop();
+  process.exit(0);
+}
+
 try {
   // One unmeasured open first: the server's first render of the page, not the reader's.
   await coldOpen();
   if (process.env.P5_PROFILE) process.env.P5_PROFILE = "";
   const runs = [];
-  for (let run = 0; run < RUNS; run++) runs.push(await coldOpen());
+  for (let run = 0; run < RUNS; run++) {
+    runs.push(await coldOpen(run === 0 ? process.env.P5_TRACE || undefined : undefined));
+  }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
   const f = (ms: number) => `${Math.round(ms)} ms`;
   console.log(

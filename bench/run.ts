@@ -10,10 +10,20 @@ const benchmarks = [
   "notes-durability.ts",
   "reader-cold-open.ts",
 ];
-const extra = process.argv.slice(2);
+// Words name benchmarks to run (`pnpm bench reader-cold-open`); flags go to each of them.
+const args = process.argv.slice(2);
+const extra = args.filter((arg) => arg.startsWith("--"));
+const names = args.filter((arg) => !arg.startsWith("--"));
+const selected = names.length
+  ? benchmarks.filter((file) => names.some((name) => file.includes(name)))
+  : benchmarks;
+if (selected.length === 0) {
+  console.error(`No benchmark is named ${names.join(", ")}: ${benchmarks.join(", ")}`);
+  process.exit(1);
+}
 const here = fileURLToPath(new URL(".", import.meta.url));
 let failed = 0;
-for (const file of benchmarks) {
+for (const file of selected) {
   const result = spawnSync("tsx", [file, ...extra], { cwd: here, stdio: "inherit" });
   if (result.status !== 0) {
     failed++;

@@ -96,10 +96,10 @@ export async function openAs(
   return { context, page };
 }
 
-/** The demo text, with the editor mounted and the live stream connected. */
+/** The demo text, its threads loaded and the live stream connected. */
 export async function openText(page: Page): Promise<void> {
   await page.goto(DEMO_TEXT_PATH);
-  await expect(page.locator('[data-testid="reader"] .ProseMirror p').first()).toBeVisible();
+  await expect(page.locator('[data-testid="reader"] .reader-text p').first()).toBeVisible();
   await expect(page.locator(".live-status")).toHaveAttribute("data-status", "live");
 }
 
@@ -119,7 +119,7 @@ export async function selectPhrase(
 ): Promise<void> {
   await page.evaluate(
     ({ phrase, paragraph, from, to }) => {
-      const blocks = Array.from(document.querySelectorAll('[data-testid="reader"] .ProseMirror > *'));
+      const blocks = Array.from(document.querySelectorAll('[data-testid="reader"] .reader-text > *'));
       const candidates = paragraph === undefined ? blocks : [blocks[paragraph]];
       for (const block of candidates) {
         const walker = document.createTreeWalker(block as Node, NodeFilter.SHOW_TEXT);

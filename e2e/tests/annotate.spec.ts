@@ -33,7 +33,7 @@ test("A annotates a word chosen with the mouse, B sees it live; B replies, A see
   // A double-clicks a word (the browser selects it), then the floating button.
   const word = "بوخارين";
   const box = await a.page.evaluate((word) => {
-    const p = document.querySelector('[data-testid="reader"] .ProseMirror p')!;
+    const p = document.querySelector('[data-testid="reader"] .reader-text p')!;
     const node = p.firstChild as Text;
     const range = document.createRange();
     const at = node.data.indexOf(word);
@@ -62,7 +62,7 @@ test("A annotates a word chosen with the mouse, B sees it live; B replies, A see
   // The badge follows the passage when the text reflows (a narrower window).
   const badgeBesidePassage = () =>
     b.page.evaluate((word) => {
-      const p = document.querySelector('[data-testid="reader"] .ProseMirror p')!;
+      const p = document.querySelector('[data-testid="reader"] .reader-text p')!;
       const node = p.firstChild as Text;
       const range = document.createRange();
       const at = node.data.indexOf(word);

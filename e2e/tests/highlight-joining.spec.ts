@@ -62,7 +62,7 @@ async function wordClip(page: Page, scope: string) {
 async function seamIn(
   page: Page,
   clip: { x: number },
-  scope = '[data-testid="reader"] .ProseMirror',
+  scope = '[data-testid="reader"] .reader-text',
 ): Promise<number> {
   const x = await page.evaluate(
     ({ scope, word }) => {
@@ -180,7 +180,7 @@ test("an Arabic word with a highlight edge inside it keeps its joined glyphs, ex
   expect(edgeInside).toBe(true);
 
   await page.addStyleTag({ content: TRANSPARENT });
-  const clip = await wordClip(page, '[data-testid="reader"] .ProseMirror');
+  const clip = await wordClip(page, '[data-testid="reader"] .reader-text');
   const options = { clip, animations: "disabled", caret: "hide" } as const;
   const withHighlight = await page.screenshot(options);
 

@@ -42,15 +42,15 @@ test("a new reader signs up, signs in and reads the demo text right-to-left in b
 
   const html = page.locator("html");
   const reader = page.getByTestId("reader");
-  const editorParagraphs = reader.locator(".ProseMirror p");
+  const textParagraphs = reader.locator(".reader-text p");
 
   const expectRightToLeftText = async () => {
     await expect(reader).toHaveAttribute("dir", "rtl");
     await expect(reader).toHaveAttribute("lang", "ar");
     await expect(reader).toHaveCSS("direction", "rtl");
-    await expect(reader.locator(".ProseMirror")).toHaveCSS("direction", "rtl");
-    await expect(editorParagraphs).toHaveCount(9);
-    expect(await editorParagraphs.allTextContents()).toEqual(paragraphs);
+    await expect(reader.locator(".reader-text")).toHaveCSS("direction", "rtl");
+    await expect(textParagraphs).toHaveCount(9);
+    expect(await textParagraphs.allTextContents()).toEqual(paragraphs);
   };
 
   // Arabic interface.

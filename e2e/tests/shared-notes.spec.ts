@@ -136,7 +136,7 @@ test("two students co-write the shared notes at once: they converge, see each ot
   // Live selections over the text: what A selects in the reader, B sees painted in A's
   // colour (a CSS highlight over the reader's unchanged text nodes).
   await a.page.evaluate(() => {
-    const text = document.querySelector('[data-testid="reader"] .ProseMirror p')!.firstChild!;
+    const text = document.querySelector('[data-testid="reader"] .reader-text p')!.firstChild!;
     const start = text.textContent!.indexOf("المستقبل");
     document.getSelection()!.setBaseAndExtent(text, start, text, start + "المستقبل".length);
   });

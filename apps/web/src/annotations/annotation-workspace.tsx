@@ -2,42 +2,45 @@
 
 import type { JSONContent } from "@tiptap/core";
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
-import type { TextBlock } from "~/reader/blocks-to-doc";
+import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { trimmedSpan } from "~/reader/caret-moves";
 import { clearHighlights, paintHighlights } from "~/reader/highlights";
-import { KeyboardCaret } from "~/reader/keyboard-caret";
 import { groupPassages, type Passage } from "~/reader/overlaps";
 import type { TextSpan } from "~/reader/ranges";
 import { Reader } from "~/reader/reader";
+import { isNear, useBlocksInView } from "~/reader/use-blocks-in-view";
 import { useLayoutTick } from "~/reader/use-layout-tick";
 import { useReaderKeys } from "~/reader/use-reader-keys";
-import { readSelection, useReaderSelection } from "~/reader/use-reader-selection";
+import { readSelection } from "~/reader/use-reader-selection";
 import { useTextRanges } from "~/reader/use-text-ranges";
-import { AnnotateButton } from "./annotate-button";
+import { type Anchor, usePaintedAnchors } from "./anchors";
 import { CommentForm, type ThreadOptions } from "./composer/comment-form";
 import { filterThreads, noFilters, type ThreadFilters } from "./filters";
 import { KeyboardHelp } from "./keyboard-help";
 import { PassageBadges } from "./passage-badges";
 import type { SearchOutcome } from "./search-box";
+import { SelectionOverlays } from "./selection-overlays";
 import type { ThreadActions } from "./thread-card";
 import { DRAFT_ID, ThreadPanel } from "./thread-panel";
-import type { ThreadView } from "./types";
 import { useThreadList, useThreadWrites } from "./use-thread-list";
 
 export interface AnnotationWorkspaceProps {
   text: {
     id: string;
     version: number;
-    blocks: TextBlock[];
     direction: "rtl" | "ltr";
     language: string;
   };
   label: string;
   /** The signed-in reader and whether they may annotate (a course member); null: anonymous. */
   viewer: { id: string; canAnnotate: boolean } | null;
-  /** `annotation.list` as the server read it for this page. */
-  snapshot: { threads: ThreadView[]; lastEventId: string };
+  /**
+   * `annotation.anchors` as the server read it for this page: the passages are painted from
+   * these at once, while the threads themselves (`annotation.list`) are still on their way.
+   */
+  anchors: Anchor[];
+  /** The text itself, rendered on the server (<ReaderText>). */
+  children: ReactNode;
 }
 
 /** Comments on bodies the editor produces: the server's schema is the gate. */
@@ -48,18 +51,23 @@ const asBody = (json: JSONContent) => json as BodyInput;
  * The text with its threads: highlights over the text, a count per passage in the margin,
  * selecting (mouse or keyboard) and annotating, and the live thread panel beside it.
  */
-export function AnnotationWorkspace({ text, label, viewer, snapshot }: AnnotationWorkspaceProps) {
+export function AnnotationWorkspace({
+  text,
+  label,
+  viewer,
+  anchors,
+  children,
+}: AnnotationWorkspaceProps) {
   const t = useTranslations("annotations");
   const [root, setRoot] = useState<HTMLElement | null>(null);
   const [column, setColumn] = useState<HTMLDivElement | null>(null);
   const articleRef = useRef<HTMLElement | null>(null);
   const ranges = useTextRanges(root);
+  const near = useBlocksInView(root);
   const tick = useLayoutTick(column);
-  const selection = useReaderSelection(ranges);
-  const [textFocused, setTextFocused] = useState(false);
   const [announcement, setAnnouncement] = useState("");
 
-  const { threads, status, record } = useThreadList(text.id, snapshot);
+  const { threads, status, record } = useThreadList(text.id);
   const writes = useThreadWrites(record);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [pending, setPending] = useState<TextSpan | null>(null);
@@ -69,23 +77,25 @@ export function AnnotationWorkspace({ text, label, viewer, snapshot }: Annotatio
 
   const shown = useMemo(
     () =>
+      threads &&
       filterThreads(threads, { ...filters, matching: search ? new Set(search.threadIds) : null }),
     [threads, filters, search],
   );
-  // Orphans have no passage to paint; they stay listed in the panel.
-  const anchored = useMemo(() => shown.filter((th) => th.anchorState !== "orphaned"), [shown]);
-  const passages = useMemo(() => groupPassages(anchored), [anchored]);
-  const active = threads.find((th) => th.id === activeId) ?? null;
+  // What is painted: the server's anchors until the threads arrive, then the shown threads'
+  // (orphans have no passage; they stay listed in the panel).
+  const painted = usePaintedAnchors(anchors, shown);
+  const passages = useMemo(() => groupPassages(painted.list), [painted]);
+  const active = activeId === null ? undefined : painted.byId.get(activeId);
 
   useEffect(() => {
     if (!ranges) return;
     paintHighlights(ranges, {
-      threads: anchored,
-      active: active && active.anchorState !== "orphaned" ? [active] : [],
+      threads: painted.list,
+      active: active ? [active] : [],
       pending,
       search: search?.textHits ?? [],
     });
-  }, [ranges, anchored, active, pending, search]);
+  }, [ranges, painted, active, pending, search]);
   useEffect(() => clearHighlights, []);
 
   const annotate = useCallback(() => {
@@ -109,74 +119,91 @@ export function AnnotationWorkspace({ text, label, viewer, snapshot }: Annotatio
 
   // A card far from the viewport may still be a placeholder (thread-panel.tsx): activating
   // its thread renders it in full on the next frame.
-  const cardOf = (id: string) =>
-    column?.ownerDocument.querySelector<HTMLElement>(`[data-card="${CSS.escape(id)}"] .thread`);
-  const withCard = (id: string, use: (card: HTMLElement) => void) => {
-    const card = cardOf(id);
-    if (card) use(card);
-    else
-      requestAnimationFrame(() => {
-        const later = cardOf(id);
-        if (later) use(later);
-      });
-  };
+  const withCard = useCallback(
+    (id: string, use: (card: HTMLElement) => void) => {
+      const cardOf = () =>
+        column?.ownerDocument.querySelector<HTMLElement>(`[data-card="${CSS.escape(id)}"] .thread`);
+      const card = cardOf();
+      if (card) use(card);
+      else
+        requestAnimationFrame(() => {
+          const later = cardOf();
+          if (later) use(later);
+        });
+    },
+    [column],
+  );
 
-  const activateAt = (offset: number) => {
+  const onTextClick = useCallback(() => {
+    const current = ranges ? readSelection(ranges) : null;
+    if (!current || current.span !== null) return;
+    const offset = current.focus;
     // The innermost thread under the click: the one whose passage is shortest.
-    const hit = anchored
+    const hit = painted.list
       .filter((th) => th.start <= offset && offset < th.end)
       .sort((a, b) => a.end - a.start - (b.end - b.start))[0];
     // A click on plain text puts the active thread down.
     setActiveId(hit?.id ?? null);
     if (!hit) return;
     withCard(hit.id, (card) => card.scrollIntoView({ block: "nearest", behavior: "smooth" }));
-  };
+  }, [ranges, painted, withCard]);
 
-  const openPassage = (passage: Passage<ThreadView>) => {
-    const first = passage.items[0];
-    if (!first) return;
-    setActiveId(first.id);
-    withCard(first.id, (card) => card.focus());
-  };
-
-  const passageTop = useCallback(
-    (id: string) => {
-      const thread = id === DRAFT_ID ? pending : threads.find((th) => th.id === id);
-      if (!ranges || !thread || ("anchorState" in thread && thread.anchorState === "orphaned")) {
-        return null;
-      }
-      return ranges.toRange(thread)?.getClientRects()[0]?.top ?? null;
+  const openPassage = useCallback(
+    (passage: Passage<Anchor>) => {
+      const first = passage.items[0];
+      if (!first) return;
+      setActiveId(first.id);
+      withCard(first.id, (card) => card.focus());
     },
-    [ranges, threads, pending],
+    [withCard],
   );
 
-  const actions: ThreadActions = {
-    showPassage: (thread) => {
-      setActiveId(thread.id);
-      const rect = ranges?.toRange(thread)?.getClientRects()[0];
-      if (rect) window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: "smooth" });
+  // A passage far from the viewport is not laid out: its card aims at the top of its block.
+  const passageTop = useCallback(
+    (id: string) => {
+      const span = id === DRAFT_ID ? pending : painted.byId.get(id);
+      if (!ranges || !span) return null;
+      const block = ranges.index.blockAt(span.start);
+      if (!isNear(near, block))
+        return ranges.root.children[block]?.getBoundingClientRect().top ?? null;
+      return ranges.toRange(span)?.getClientRects()[0]?.top ?? null;
     },
-    filterByTag: (tag) => setFilters((f) => ({ ...f, tag })),
-    reply: async (annotationId, body) => {
-      await writes.reply.mutateAsync({ annotationId, body: asBody(body) });
-    },
-    editThread: async (annotationId, body, options) => {
-      await writes.edit.mutateAsync({ annotationId, body: asBody(body), ...options });
-    },
-    removeThread: async (annotationId) => {
-      await writes.remove.mutateAsync({ annotationId });
-      setAnnouncement(t("deletedNotice"));
-    },
-    reactThread: (id, kind, on) =>
-      writes.react.mutate({ target: { type: "annotation", id }, kind, on }),
-    edit: async (replyId, body) => {
-      await writes.editReply.mutateAsync({ replyId, body: asBody(body) });
-    },
-    remove: async (replyId) => {
-      await writes.removeReply.mutateAsync({ replyId });
-    },
-    react: (id, kind, on) => writes.react.mutate({ target: { type: "reply", id }, kind, on }),
-  };
+    [ranges, painted, pending, near],
+  );
+
+  // The actions of every card, made once: a card re-renders only when its own thread changes.
+  const latest = useRef({ writes, ranges });
+  latest.current = { writes, ranges };
+  const actions = useMemo<ThreadActions>(() => {
+    const w = () => latest.current.writes;
+    return {
+      showPassage: (thread) => {
+        setActiveId(thread.id);
+        const rect = latest.current.ranges?.toRange(thread)?.getClientRects()[0];
+        if (rect) window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: "smooth" });
+      },
+      filterByTag: (tag) => setFilters((f) => ({ ...f, tag })),
+      reply: async (annotationId, body) => {
+        await w().reply.mutateAsync({ annotationId, body: asBody(body) });
+      },
+      editThread: async (annotationId, body, options) => {
+        await w().edit.mutateAsync({ annotationId, body: asBody(body), ...options });
+      },
+      removeThread: async (annotationId) => {
+        await w().remove.mutateAsync({ annotationId });
+        setAnnouncement(t("deletedNotice"));
+      },
+      reactThread: (id, kind, on) =>
+        w().react.mutate({ target: { type: "annotation", id }, kind, on }),
+      edit: async (replyId, body) => {
+        await w().editReply.mutateAsync({ replyId, body: asBody(body) });
+      },
+      remove: async (replyId) => {
+        await w().removeReply.mutateAsync({ replyId });
+      },
+      react: (id, kind, on) => w().react.mutate({ target: { type: "reply", id }, kind, on }),
+    };
+  }, [t]);
 
   const create = async (body: JSONContent, options: ThreadOptions | undefined) => {
     if (!pending) return;
@@ -217,54 +244,51 @@ export function AnnotationWorkspace({ text, label, viewer, snapshot }: Annotatio
       }}
     />
   ) : null;
-  const notice = pending ? null : viewer === null ? (
-    <p className="hint">{t("signInToAnnotate")}</p>
-  ) : !canWrite ? (
-    <p className="hint">{t("membersOnly")}</p>
-  ) : null;
+  const notice = useMemo(
+    () =>
+      pending ? null : viewer === null ? (
+        <p className="hint">{t("signInToAnnotate")}</p>
+      ) : !canWrite ? (
+        <p className="hint">{t("membersOnly")}</p>
+      ) : null,
+    [pending, viewer, canWrite, t],
+  );
 
-  const caretAt = textFocused && selection && selection.span === null ? selection.focus : null;
+  const articleProps = useMemo(
+    () => ({ tabIndex: 0, "aria-describedby": keysHelpId, onKeyDown, onClick: onTextClick }),
+    [keysHelpId, onKeyDown, onTextClick],
+  );
 
   return (
     <div className="workspace">
       <div className="text-column" ref={setColumn}>
         <KeyboardHelp id={keysHelpId} />
         <Reader
-          blocks={text.blocks}
           direction={text.direction}
           language={text.language}
           label={label}
           onRoot={setRoot}
-          articleProps={{
-            tabIndex: 0,
-            "aria-describedby": keysHelpId,
-            onKeyDown,
-            onFocus: () => setTextFocused(true),
-            onBlur: () => setTextFocused(false),
-            onClick: () => {
-              const current = ranges ? readSelection(ranges) : null;
-              if (current && current.span === null) activateAt(current.focus);
-            },
-          }}
+          articleProps={articleProps}
           articleRef={articleRef}
-        />
+        >
+          {children}
+        </Reader>
         <PassageBadges
           ranges={ranges}
           passages={passages}
+          near={near}
           container={column}
           tick={tick}
           onOpen={openPassage}
         />
-        {canWrite && !pending ? (
-          <AnnotateButton
-            ranges={ranges}
-            span={selection?.span ?? null}
-            container={column}
-            tick={tick}
-            onAnnotate={annotate}
-          />
-        ) : null}
-        <KeyboardCaret ranges={ranges} at={caretAt} container={column} tick={tick} />
+        <SelectionOverlays
+          ranges={ranges}
+          article={articleRef}
+          container={column}
+          tick={tick}
+          canAnnotate={canWrite && !pending}
+          onAnnotate={annotate}
+        />
       </div>
       <ThreadPanel
         textId={text.id}

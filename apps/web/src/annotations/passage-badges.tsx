@@ -1,64 +1,72 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useLayoutEffect, useState } from "react";
+import { memo, useLayoutEffect, useState } from "react";
 import type { Passage } from "~/reader/overlaps";
-import { logicalBox } from "~/reader/overlay-position";
 import type { TextRanges } from "~/reader/ranges";
-import type { ThreadView } from "./types";
+import { isNear } from "~/reader/use-blocks-in-view";
+import type { Anchor } from "./anchors";
+
+interface Badge {
+  passage: Passage<Anchor>;
+  top: number;
+}
 
 /**
  * A small count per passage in the margin between the text and the threads, at the height
- * of the passage's first line (measured with getClientRects; nothing enters the text).
+ * of the passage's first line (measured with getClientRects; nothing enters the text). Only
+ * passages in blocks near the viewport get one (`near`): the others are neither laid out nor
+ * seen, and measuring them all would lay out the whole text.
  */
-export function PassageBadges({
+export const PassageBadges = memo(function PassageBadges({
   ranges,
   passages,
+  near,
   container,
   tick,
   onOpen,
 }: {
   ranges: TextRanges | null;
-  passages: Passage<ThreadView>[];
+  passages: Passage<Anchor>[];
+  near: ReadonlySet<number> | null;
   container: HTMLElement | null;
   tick: number;
-  onOpen: (passage: Passage<ThreadView>) => void;
+  onOpen: (passage: Passage<Anchor>) => void;
 }) {
   const t = useTranslations("annotations");
-  const [tops, setTops] = useState<(number | null)[]>([]);
-  // `tick` reruns this when the text reflows (resize, fonts).
+  const [badges, setBadges] = useState<Badge[]>([]);
+  // `tick` reruns this when the text reflows (resize, fonts). All reads, then one state
+  // update: a single layout pass however many passages there are.
   useLayoutEffect(() => {
     if (!ranges || !container) {
-      setTops([]);
+      setBadges([]);
       return;
     }
-    setTops(
-      passages.map((passage) => {
-        const first = ranges.toRange(passage)?.getClientRects()[0];
-        return first ? logicalBox(first, container).blockStart : null;
-      }),
-    );
-  }, [ranges, passages, container, tick]);
+    const top = container.getBoundingClientRect().top;
+    const next: Badge[] = [];
+    for (const passage of passages) {
+      if (!isNear(near, ranges.index.blockAt(passage.start))) continue;
+      const first = ranges.toRange(passage)?.getClientRects()[0];
+      if (first) next.push({ passage, top: first.top - top });
+    }
+    setBadges(next);
+  }, [ranges, passages, near, container, tick]);
 
   return (
     <div className="passage-badges">
-      {passages.map((passage, i) => {
-        const top = tops[i];
-        if (top === null || top === undefined) return null;
-        return (
-          <button
-            key={`${passage.start}-${passage.items[0]?.id}`}
-            type="button"
-            className="passage-badge"
-            style={{ insetBlockStart: top }}
-            aria-label={t("badgeLabel", { count: passage.items.length })}
-            data-testid="passage-badge"
-            onClick={() => onOpen(passage)}
-          >
-            {passage.items.length}
-          </button>
-        );
-      })}
+      {badges.map(({ passage, top }) => (
+        <button
+          key={`${passage.start}-${passage.items[0]?.id}`}
+          type="button"
+          className="passage-badge"
+          style={{ insetBlockStart: top }}
+          aria-label={t("badgeLabel", { count: passage.items.length })}
+          data-testid="passage-badge"
+          onClick={() => onOpen(passage)}
+        >
+          {passage.items.length}
+        </button>
+      ))}
     </div>
   );
-}
+});

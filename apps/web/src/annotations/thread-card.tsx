@@ -2,7 +2,7 @@
 
 import type { JSONContent } from "@tiptap/core";
 import { useTranslations } from "next-intl";
-import { forwardRef, useState } from "react";
+import { memo, useState } from "react";
 import { CommentMeta } from "./comment-meta";
 import { CommentForm, type ThreadOptions } from "./composer/comment-form";
 import { ConfirmDelete } from "./confirm-delete";
@@ -26,18 +26,24 @@ export interface ThreadCardProps {
   viewerId: string | null;
   canWrite: boolean;
   text: { language: string; direction: "rtl" | "ltr" };
+  /** Stable across renders (with `actions`), so a card re-renders only when its thread does. */
   actions: ThreadActions;
-  onActivate: () => void;
+  onActivate: (threadId: string) => void;
 }
 
 /**
  * One thread: its passage, the comment (the server's HTML, or a tombstone when its author
  * deleted it and replies hang on it), tags, reactions, replies and the reply composer.
  */
-export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function ThreadCard(
-  { thread, active, viewerId, canWrite, text, actions, onActivate },
-  ref,
-) {
+export const ThreadCard = memo(function ThreadCard({
+  thread,
+  active,
+  viewerId,
+  canWrite,
+  text,
+  actions,
+  onActivate,
+}: ThreadCardProps) {
   const t = useTranslations("annotations");
   const [mode, setMode] = useState<"view" | "edit" | "reply">("view");
   const own = viewerId !== null && thread.author.id === viewerId && !thread.deleted;
@@ -45,7 +51,6 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
 
   return (
     <article
-      ref={ref}
       className="thread"
       data-thread-id={thread.id}
       data-active={active || undefined}
@@ -53,7 +58,7 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
       aria-labelledby={headingId}
       tabIndex={-1}
       // Focusable (tabIndex -1), so a click focuses it too: one handler for both.
-      onFocus={onActivate}
+      onFocus={() => onActivate(thread.id)}
     >
       {thread.deleted ? (
         <p className="tombstone" id={headingId}>

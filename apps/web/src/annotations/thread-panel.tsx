@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type ReactNode, useEffect, useMemo, useState } from "react";
+import { memo, type ReactNode, useEffect, useMemo, useState } from "react";
 import { FiltersBar } from "./filters-bar";
 import { filterChoices, type ThreadFilters } from "./filters";
 import { SearchBox, type SearchOutcome } from "./search-box";
@@ -26,8 +26,10 @@ const PLACEHOLDER_HEIGHT = "9rem";
 export interface ThreadPanelProps {
   textId: string;
   text: { language: string; direction: "rtl" | "ltr" };
-  all: ThreadView[];
-  shown: ThreadView[];
+  /** Every thread the viewer may see; null while they are still on their way. */
+  all: ThreadView[] | null;
+  /** Those the filters and the search let through; null like `all`. */
+  shown: ThreadView[] | null;
   filters: ThreadFilters;
   onFilters: (filters: ThreadFilters) => void;
   onSearch: (result: SearchOutcome | null) => void;
@@ -50,8 +52,11 @@ export interface ThreadPanelProps {
  * The threads beside the text (on the inline-end side: left of an Arabic text in the Arabic
  * interface, right in the English one), in reading order, each aligned with its passage.
  */
-export function ThreadPanel(props: ThreadPanelProps) {
-  const { all, shown, filters } = props;
+export const ThreadPanel = memo(function ThreadPanel(props: ThreadPanelProps) {
+  const { filters } = props;
+  const loading = props.all === null;
+  const all = props.all ?? NONE;
+  const shown = props.shown ?? NONE;
   const t = useTranslations("annotations");
   const [list, setList] = useState<HTMLOListElement | null>(null);
   const choices = useMemo(() => filterChoices(all), [all]);
@@ -88,10 +93,12 @@ export function ThreadPanel(props: ThreadPanelProps) {
       <SearchBox textId={props.textId} onResult={props.onSearch} />
       <FiltersBar value={filters} onChange={props.onFilters} choices={choices} />
       {props.notice}
-      {shown.length === 0 && !props.draft ? (
+      {loading ? (
+        <p className="muted">{t("loadingThreads")}</p>
+      ) : shown.length === 0 && !props.draft ? (
         <p className="muted">{all.length === 0 ? t("noThreads") : t("noMatches")}</p>
       ) : null}
-      <ol className="thread-list" ref={setList}>
+      <ol className="thread-list" ref={setList} aria-busy={loading || undefined}>
         {draftAt === 0 ? draftItem : null}
         {shown.map((thread, i) => [
           i >= EAGER_CARDS && thread.id !== props.activeId && !revealed.has(thread.id) ? (
@@ -114,7 +121,7 @@ export function ThreadPanel(props: ThreadPanelProps) {
                 canWrite={props.canWrite}
                 text={props.text}
                 actions={props.actions}
-                onActivate={() => props.onActivate(thread.id)}
+                onActivate={props.onActivate}
               />
             </li>
           ),
@@ -123,7 +130,9 @@ export function ThreadPanel(props: ThreadPanelProps) {
       </ol>
     </aside>
   );
-}
+});
+
+const NONE: ThreadView[] = [];
 
 /** Ids of the placeholder cards that came near the viewport (see EAGER_CARDS). */
 function useRevealedCards(

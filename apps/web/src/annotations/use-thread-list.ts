@@ -1,20 +1,42 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { skipToken, useMutation, useQuery } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
-import { useCallback, useMemo, useReducer } from "react";
+import { useCallback, useEffect, useMemo, useReducer } from "react";
 import { useTRPC } from "~/trpc/react";
 import { applyEvent, applyThreadState, fromSnapshot, type ThreadList } from "./thread-list";
 import type { LiveEvent, ThreadView } from "./types";
 
 type Action =
+  | { type: "snapshot"; snapshot: { threads: ThreadView[]; lastEventId: string } }
   | { type: "event"; event: LiveEvent }
   | { type: "outcome"; annotationId: string; thread: ThreadView | null; eventId: string };
 
-function reducer(list: ThreadList, action: Action): ThreadList {
+/**
+ * The list once its snapshot is in; before that, writes answered early wait in `early` (a
+ * write may finish before the snapshot arrives) and are applied over it by their event ids.
+ */
+interface State {
+  list: ThreadList | null;
+  early: Action[];
+}
+
+function apply(list: ThreadList, action: Action): ThreadList {
+  if (action.type === "snapshot") return list; // the first snapshot only: the stream keeps it
   if (action.type === "event") return applyEvent(list, action.event);
   return applyThreadState(list, action.annotationId, action.thread, action.eventId);
 }
+
+function reducer(state: State, action: Action): State {
+  if (state.list) {
+    const list = apply(state.list, action);
+    return list === state.list ? state : { list, early: [] };
+  }
+  if (action.type !== "snapshot") return { list: null, early: [...state.early, action] };
+  return { list: state.early.reduce(apply, fromSnapshot(action.snapshot)), early: [] };
+}
+
+const EMPTY: State = { list: null, early: [] };
 
 /** What every write returns: the thread as this viewer now sees it, and its event's id. */
 export interface WriteOutcome {
@@ -25,24 +47,37 @@ export interface WriteOutcome {
 export type LiveStatus = "connecting" | "live" | "error";
 
 /**
- * A text's threads, live: the server's snapshot, then every event of `live.onTextEvent` from
- * the snapshot's position (SSE; on reconnect the link resumes from the last event it got, and
- * events already applied are skipped, so nothing is missed or doubled). Anonymous readers of a
- * public text subscribe too. `record` applies a write's own answer at once, without waiting
- * for its event to come back.
+ * A text's threads, live: `annotation.list` fetched by the page once it is up (the server
+ * rendered only the passages, so the text paints at once), then every event of
+ * `live.onTextEvent` from that snapshot's position (SSE; on reconnect the link resumes from
+ * the last event it got, and events already applied are skipped, so nothing is missed or
+ * doubled). Null until the snapshot arrives. Anonymous readers of a public text subscribe
+ * too. `record` applies a write's own answer at once, without waiting for its event.
  */
-export function useThreadList(
-  textId: string,
-  snapshot: { threads: ThreadView[]; lastEventId: string },
-) {
+export function useThreadList(textId: string) {
   const trpc = useTRPC();
-  const [list, dispatch] = useReducer(reducer, snapshot, fromSnapshot);
+  const [state, dispatch] = useReducer(reducer, EMPTY);
+  const snapshot = useQuery(
+    trpc.annotation.list.queryOptions(
+      { textId },
+      // Fetched once: from then on the live stream keeps the list current.
+      {
+        staleTime: Number.POSITIVE_INFINITY,
+        refetchOnWindowFocus: false,
+        refetchOnReconnect: false,
+      },
+    ),
+  );
+  useEffect(() => {
+    if (snapshot.data) dispatch({ type: "snapshot", snapshot: snapshot.data });
+  }, [snapshot.data]);
 
   // The input stays that of the first snapshot: changing it would restart the stream, and
   // the link already keeps its own position for reconnects.
+  const from = state.list?.snapshotEventId ?? null;
   const input = useMemo(
-    () => ({ textId, lastEventId: snapshot.lastEventId }),
-    [textId, snapshot.lastEventId],
+    () => (from === null ? skipToken : { textId, lastEventId: from }),
+    [textId, from],
   );
   const subscription = useSubscription(
     trpc.live.onTextEvent.subscriptionOptions(input, {
@@ -50,17 +85,17 @@ export function useThreadList(
     }),
   );
   const status: LiveStatus =
-    subscription.status === "pending"
-      ? "live"
-      : subscription.status === "error"
-        ? "error"
+    snapshot.isError || subscription.status === "error"
+      ? "error"
+      : subscription.status === "pending"
+        ? "live"
         : "connecting";
 
   const record = useCallback((annotationId: string, outcome: WriteOutcome) => {
     dispatch({ type: "outcome", annotationId, ...outcome });
   }, []);
 
-  return { threads: list.threads, status, record };
+  return { threads: state.list?.threads ?? null, status, record };
 }
 
 /** The write procedures, each applying its answer to the list as soon as it arrives. */

@@ -27,7 +27,7 @@ export async function TextCollaboration({
     <PresenceProvider textId={textId}>
       <PresenceBar />
       {children}
-      <ReaderPresenceBridge selector='[data-testid="reader"] .ProseMirror' />
+      <ReaderPresenceBridge selector='[data-testid="reader"] .reader-text' />
       <SharedNotes textId={textId} canWrite={canWrite} />
     </PresenceProvider>
   );

@@ -1,20 +1,22 @@
 "use client";
 
-import { EditorContent, useEditor } from "@tiptap/react";
-import StarterKit from "@tiptap/starter-kit";
-import { type HTMLAttributes, type RefObject, useEffect, useMemo, useRef } from "react";
-import { blocksToDoc, type TextBlock } from "./blocks-to-doc";
+import {
+  type HTMLAttributes,
+  memo,
+  type ReactNode,
+  type RefObject,
+  useEffect,
+  useRef,
+} from "react";
 
 export interface ReaderProps {
-  blocks: TextBlock[];
+  /** The text, as <ReaderText> renders it (on the server). */
+  children: ReactNode;
   /** The text's own direction and language: independent of the interface language. */
   direction: "rtl" | "ltr";
   language: string;
   label: string;
-  /**
-   * Receives the element whose children are the text's blocks (the fallback's, then the
-   * editor's), for ranges.ts; null when it goes away.
-   */
+  /** Receives the element whose children are the text's blocks, for ranges.ts; null when it goes. */
   onRoot?: (root: HTMLElement | null) => void;
   /** Extra attributes for the article (keyboard reading: tabIndex, key handlers, help). */
   articleProps?: HTMLAttributes<HTMLElement>;
@@ -22,24 +24,14 @@ export interface ReaderProps {
   articleRef?: RefObject<HTMLElement | null>;
 }
 
-// Reading only: no history, no drop or gap cursors, no trailing empty paragraph.
-const extensions = [
-  StarterKit.configure({
-    undoRedo: false,
-    dropcursor: false,
-    gapcursor: false,
-    trailingNode: false,
-    link: { openOnClick: true, autolink: false, linkOnPaste: false },
-  }),
-];
-
 /**
- * The text in a read-only Tiptap editor. Until the editor mounts (it never renders on the
- * server), the same paragraphs are shown as plain HTML, so the text is readable at once —
- * and highlights can already be painted on them.
+ * The text as the reader sees it: plain HTML from the server, read-only, in the text's own
+ * direction. No editor: the DOM never changes after hydration, so the offsets ↔ DOM map is
+ * built once, highlights are painted at once and selections stay put. Memoised: the text's
+ * element (from the server) never changes, so the workspace re-rendering skips it.
  */
-export function Reader({
-  blocks,
+export const Reader = memo(function Reader({
+  children,
   direction,
   language,
   label,
@@ -47,25 +39,14 @@ export function Reader({
   articleProps,
   articleRef: outerRef,
 }: ReaderProps) {
-  const content = useMemo(() => blocksToDoc(blocks), [blocks]);
-  const editor = useEditor({
-    extensions,
-    content,
-    editable: false,
-    immediatelyRender: false,
-  });
   const innerRef = useRef<HTMLElement | null>(null);
   const articleRef = outerRef ?? innerRef;
 
-  // EditorContent moves the editor's DOM in when it mounts, before this effect runs.
   useEffect(() => {
     if (!onRoot) return;
-    const root = articleRef.current?.querySelector<HTMLElement>(
-      editor ? ".ProseMirror" : ".reader-fallback",
-    );
-    onRoot(root ?? null);
-  }, [editor, onRoot, articleRef]);
-  useEffect(() => () => onRoot?.(null), [onRoot]);
+    onRoot(articleRef.current?.querySelector<HTMLElement>(".reader-text") ?? null);
+    return () => onRoot(null);
+  }, [onRoot, articleRef]);
 
   return (
     <article
@@ -77,20 +58,7 @@ export function Reader({
       aria-label={label}
       data-testid="reader"
     >
-      {editor ? (
-        <EditorContent editor={editor} />
-      ) : (
-        <div className="reader-fallback">
-          {/* Blocks have no ids and never move here: their index is a stable key. */}
-          {blocks.map((block, index) =>
-            block.type === "heading" ? (
-              <h2 key={index}>{block.text}</h2>
-            ) : (
-              <p key={index}>{block.text}</p>
-            ),
-          )}
-        </div>
-      )}
+      {children}
     </article>
   );
-}
+});

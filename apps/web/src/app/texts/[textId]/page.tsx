@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { AnnotationWorkspace } from "~/annotations/annotation-workspace";
 import { TextCollaboration } from "~/collab/text-collaboration";
+import { ReaderText } from "~/reader/reader-text";
 import { TextBrief } from "~/courses/text-brief";
 import { orNotFound } from "~/server/not-found";
 import { api } from "~/trpc/server";
@@ -23,14 +24,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function TextPage({ params }: Props) {
   const { textId } = await params;
-  const [text, t, session] = await Promise.all([
+  // Only where the threads are, not the threads themselves: the page (and its highlights)
+  // comes at once, and the workspace fetches the threads (`annotation.list`) when it is up.
+  // The anchors check access on their own, so they are read beside the text, not after it.
+  const [text, t, session, { anchors }] = await Promise.all([
     loadText(textId),
     getTranslations("reader"),
     auth(),
+    orNotFound(api().then((caller) => caller.annotation.anchors({ textId }))),
   ]);
-  // Read after the text (which checked access): the threads this reader may see, and the
-  // live log's position they reflect, so the page subscribes from there.
-  const snapshot = await (await api()).annotation.list({ textId });
   const user = session?.user;
   // An archived course is read-only for everyone (the server refuses writes too).
   const canAnnotate =
@@ -55,14 +57,15 @@ export default async function TextPage({ params }: Props) {
           text={{
             id: text.id,
             version: text.version,
-            blocks: text.blocks,
             direction: text.direction,
             language: text.language,
           }}
           label={t("textLabel", { title: text.title })}
           viewer={user?.id ? { id: user.id, canAnnotate } : null}
-          snapshot={snapshot}
-        />
+          anchors={anchors}
+        >
+          <ReaderText blocks={text.blocks} />
+        </AnnotationWorkspace>
       </TextCollaboration>
     </>
   );
