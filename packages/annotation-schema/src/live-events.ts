@@ -12,6 +12,12 @@ export const liveEventTypeSchema = z.enum([
   "reactions.changed",
   // A moderator hid, unhid, approved, denied, removed, restored, locked or unlocked something.
   "moderation.changed",
+  // About the viewer, not a thread (`annotationId` "", `thread` null, `eventId` the stream's
+  // position): what they may see changed (a role, the course's settings, archived or restored),
+  // so the page reads the discussion again; or they may no longer read the text at all (removed
+  // from the course): the stream ends right after.
+  "access.changed",
+  "access.revoked",
 ]);
 /** One of the live event types. */
 export type LiveEventType = z.infer<typeof liveEventTypeSchema>;

@@ -21,7 +21,7 @@ describe("vocabularies", () => {
     expect(anchorStateSchema.options).toEqual(["anchored", "drifted", "orphaned"]);
   });
 
-  it("live event types are the contract's seven", () => {
+  it("live event types are the contract's: threads, replies, reactions, moderation, access", () => {
     expect(liveEventTypeSchema.options).toEqual([
       "thread.created",
       "thread.updated",
@@ -30,6 +30,9 @@ describe("vocabularies", () => {
       "reply.updated",
       "reply.deleted",
       "reactions.changed",
+      "moderation.changed",
+      "access.changed",
+      "access.revoked",
     ]);
   });
 });
