@@ -5,4 +5,6 @@ export interface CollabContext {
   user: { id: string; name: string; isAdmin: boolean };
   document: CollabDocument;
   access: DocumentAccess;
+  /** The identity shown to the others on the document (`presenceIdentity`); else the user's. */
+  presence?: { id: string; name: string; colour: string };
 }

@@ -3,6 +3,7 @@ import {
   type CollabTokenFailure,
   verifyCollabToken,
 } from "@hashiya/auth/collab-token";
+import { presenceIdentity } from "@hashiya/api/policies";
 import type { Db } from "@hashiya/db";
 import type { Extension, onAuthenticatePayload } from "@hocuspocus/server";
 import {
@@ -105,6 +106,8 @@ export class Authentication implements Extension {
     const access = await documentAccess(db, { userId: user.id, isAdmin: user.isAdmin }, document);
     if (!access) return { type: "refused", refusal: Forbidden, userId };
 
-    return { type: "allowed", context: { user, document, access } };
+    // Who they are to the others on this text: an alias where the course hides classmates' names.
+    const presence = await presenceIdentity(db, user, document.textId);
+    return { type: "allowed", context: { user, document, access, presence } };
   }
 }

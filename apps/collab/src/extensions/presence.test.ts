@@ -1,3 +1,4 @@
+import { presenceIdentity } from "@hashiya/api/policies";
 import { createTestDatabase, type TestDatabase } from "@hashiya/db/testing";
 import type { HocuspocusProvider } from "@hocuspocus/provider";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
@@ -150,4 +151,31 @@ it("lets a client clear its own state, and nobody else's", async () => {
   ).toBe(false);
   expect(stateOf(observer, aliceId)).toEqual({ user: presenceUser(alice) });
   raw.socket.close();
+});
+
+it("where the course hides classmates' names, a student shows as their alias, never as themself", async () => {
+  const { db } = database;
+  const course = await createCourse(db);
+  await db.course.update({ where: { id: course.id }, data: { namesHidden: true } });
+  const text = await createText(db, course.id);
+  const [first, second, watcher] = await Promise.all([
+    createUser(db),
+    createUser(db),
+    createUser(db),
+  ]);
+  for (const user of [first, second, watcher]) await addMember(db, course.id, user.id);
+  const name = `text:${text.id}`;
+  const student = (await clients.connect(server.url, name, await tokenFor(second))).provider;
+  const observer = (await clients.connect(server.url, name, await tokenFor(watcher))).provider;
+  const seen = witness(observer);
+
+  // Their own name is refused; the alias the API hands out (`collab.token` with the text) is shown.
+  student.setAwarenessField("user", presenceUser(second));
+  const alias = await presenceIdentity(db, second, text.id);
+  expect(alias.id).toMatch(/^classmate-\d+$/);
+  expect(alias.name).not.toContain(second.name);
+  student.setAwarenessField("user", alias);
+  await until(() => stateOf(observer, student.document.clientID)?.user?.id === alias.id, "alias");
+  expect(JSON.stringify(seen)).not.toContain(second.id);
+  expect(JSON.stringify(seen)).not.toContain(second.name);
 });

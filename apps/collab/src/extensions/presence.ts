@@ -84,7 +84,7 @@ export class Presence implements Extension {
     document: Document,
     context: CollabContext,
   ): string | null {
-    const user = presenceUser(context.user);
+    const user = context.presence ?? presenceUser(context.user);
     const own = document.getClients(connection);
     const taken = new Set<number>();
     for (const [other, { clients }] of document.connections) {

@@ -23,6 +23,7 @@ import { SelectionOverlays } from "./selection-overlays";
 import type { ThreadActions } from "./thread-card";
 import { DRAFT_ID, ThreadPanel } from "./thread-panel";
 import { useThreadList, useThreadWrites } from "./use-thread-list";
+import { useModerationBridge } from "~/moderation/context";
 
 export interface AnnotationWorkspaceProps {
   text: {
@@ -59,6 +60,7 @@ export function AnnotationWorkspace({
   children,
 }: AnnotationWorkspaceProps) {
   const t = useTranslations("annotations");
+  const tModeration = useTranslations("moderation");
   const [root, setRoot] = useState<HTMLElement | null>(null);
   const [column, setColumn] = useState<HTMLDivElement | null>(null);
   const articleRef = useRef<HTMLElement | null>(null);
@@ -69,6 +71,8 @@ export function AnnotationWorkspace({
 
   const { threads, status, record } = useThreadList(text.id);
   const writes = useThreadWrites(record);
+  // Moderation controls on the cards apply their answers here; a post may open classmates' work.
+  const moderation = useModerationBridge(record);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [pending, setPending] = useState<TextSpan | null>(null);
   const [filters, setFilters] = useState<ThreadFilters>(noFilters);
@@ -218,7 +222,9 @@ export function AnnotationWorkspace({
     setPending(null);
     ranges?.root.ownerDocument.getSelection()?.removeAllRanges();
     if (outcome.thread) setActiveId(outcome.thread.id);
-    setAnnouncement(t("posted"));
+    const held = outcome.thread?.moderation?.state === "pending";
+    setAnnouncement(held ? tModeration("postedPending") : t("posted"));
+    moderation.afterPost();
   };
 
   const quoteOf = (span: TextSpan) =>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
+import { usePersonName } from "~/moderation/person-name";
 import type { PersonView } from "./types";
 
 /** Who wrote a comment and when; a name may be in either script, so it is isolated. */
@@ -17,10 +18,11 @@ export function CommentMeta({
 }) {
   const t = useTranslations("annotations");
   const format = useFormatter();
+  const personName = usePersonName();
   return (
     <header className="comment-meta">
       <span className="person-dot" style={{ backgroundColor: author.colour }} aria-hidden="true" />
-      <bdi className="author">{author.name}</bdi>
+      <bdi className="author">{personName(author)}</bdi>
       {/* The server renders in its time zone, the browser in the reader's. */}
       <time dateTime={createdAt.toISOString()} className="muted" suppressHydrationWarning>
         {format.dateTime(createdAt, { dateStyle: "medium", timeStyle: "short" })}

@@ -7,6 +7,10 @@ import type { Locale } from "~/i18n/locale";
  * (by `appCode`); `fallback` when the failure carries none (the network, a crash).
  */
 export function describeError(error: unknown, locale: Locale, fallback: string): string {
-  const code = error instanceof TRPCClientError ? error.data?.appCode : null;
-  return isAppErrorCode(code) ? errorSentence(code, locale) : fallback;
+  const data = error instanceof TRPCClientError ? error.data : null;
+  const code = data?.appCode;
+  if (!isAppErrorCode(code)) return fallback;
+  // The server's sentences have their placeholders filled in (e.g. the end of a mute).
+  const filled = (data?.messages as Record<Locale, string> | null | undefined)?.[locale];
+  return typeof filled === "string" ? filled : errorSentence(code, locale);
 }

@@ -3,6 +3,8 @@
 import type { JSONContent } from "@tiptap/core";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { ModerationControls } from "~/moderation/moderation-controls";
+import { ModerationMark } from "~/moderation/moderation-mark";
 import { CommentMeta } from "./comment-meta";
 import { CommentForm } from "./composer/comment-form";
 import { ConfirmDelete } from "./confirm-delete";
@@ -30,17 +32,21 @@ export function ReplyItem({
   const t = useTranslations("annotations");
   const [editing, setEditing] = useState(false);
   const own = viewerId !== null && reply.author.id === viewerId && !reply.deleted;
+  const tModeration = useTranslations("moderation");
 
-  if (reply.deleted) {
+  const mark = reply.moderation;
+  if (reply.deleted || mark?.withheld) {
     return (
       <li className="reply tombstone" data-reply-id={reply.id}>
-        {t("deletedReply")}
+        {mark?.withheld ? tModeration(`withheld_${mark.state}`) : t("deletedReply")}
+        {mark?.reason ? <ModerationMark mark={mark} /> : null}
       </li>
     );
   }
   return (
     <li className="reply" data-reply-id={reply.id}>
       <CommentMeta author={reply.author} createdAt={reply.createdAt} editedAt={reply.editedAt} />
+      <ModerationMark mark={mark} />
       {editing ? (
         <CommentForm
           label={t("replyLabel")}
@@ -73,6 +79,16 @@ export function ReplyItem({
           <ConfirmDelete onConfirm={() => actions.remove(reply.id)} />
         </div>
       ) : null}
+      {editing ? null : (
+        <ModerationControls
+          target={{ type: "reply", id: reply.id }}
+          annotationId={reply.annotationId}
+          author={reply.author}
+          mark={mark}
+          deleted={reply.deleted}
+          thread={null}
+        />
+      )}
     </li>
   );
 }

@@ -3,6 +3,9 @@
 import type { JSONContent } from "@tiptap/core";
 import { useTranslations } from "next-intl";
 import { memo, useState } from "react";
+import { ModerationControls } from "~/moderation/moderation-controls";
+import { ModerationMark } from "~/moderation/moderation-mark";
+import { usePersonName } from "~/moderation/person-name";
 import { CommentMeta } from "./comment-meta";
 import { CommentForm, type ThreadOptions } from "./composer/comment-form";
 import { ConfirmDelete } from "./confirm-delete";
@@ -47,6 +50,10 @@ export const ThreadCard = memo(function ThreadCard({
   const t = useTranslations("annotations");
   const [mode, setMode] = useState<"view" | "edit" | "reply">("view");
   const own = viewerId !== null && thread.author.id === viewerId && !thread.deleted;
+  const tModeration = useTranslations("moderation");
+  const personName = usePersonName();
+  // A hidden thread's placeholder (or a removed one's tombstone) for those who may not see it.
+  const withheld = thread.moderation?.withheld === true;
   const headingId = `thread-${thread.id}-heading`;
 
   return (
@@ -60,14 +67,14 @@ export const ThreadCard = memo(function ThreadCard({
       // Focusable (tabIndex -1), so a click focuses it too: one handler for both.
       onFocus={() => onActivate(thread.id)}
     >
-      {thread.deleted ? (
+      {thread.deleted || withheld ? (
         <p className="tombstone" id={headingId}>
-          {t("deleted")}
+          {withheld ? tModeration(`withheld_${thread.moderation?.state ?? "hidden"}`) : t("deleted")}
         </p>
       ) : (
         <CommentMeta author={thread.author} createdAt={thread.createdAt} editedAt={thread.editedAt}>
           <span id={headingId} className="visually-hidden">
-            {t("threadBy", { name: thread.author.name })}
+            {t("threadBy", { name: personName(thread.author) })}
           </span>
           {thread.isQuestion ? <span className="badge badge-question">{t("question")}</span> : null}
           {thread.visibility !== "course" ? (
@@ -75,6 +82,7 @@ export const ThreadCard = memo(function ThreadCard({
               {t(`visibility_${thread.visibility}`)}
             </span>
           ) : null}
+          {thread.locked ? <span className="badge">{tModeration("locked")}</span> : null}
         </CommentMeta>
       )}
       <button
@@ -92,6 +100,9 @@ export const ThreadCard = memo(function ThreadCard({
       </button>
       {thread.anchorState !== "anchored" ? (
         <p className="hint">{t(`anchor_${thread.anchorState}`)}</p>
+      ) : null}
+      {thread.moderation && (!withheld || thread.moderation.reason) ? (
+        <ModerationMark mark={thread.moderation} />
       ) : null}
 
       {thread.deleted ? null : mode === "edit" ? (
@@ -150,9 +161,11 @@ export const ThreadCard = memo(function ThreadCard({
 
       {canWrite && mode === "view" ? (
         <div className="comment-actions">
-          <button type="button" className="button-quiet" onClick={() => setMode("reply")}>
-            {t("reply")}
-          </button>
+          {thread.locked || thread.deleted ? null : (
+            <button type="button" className="button-quiet" onClick={() => setMode("reply")}>
+              {t("reply")}
+            </button>
+          )}
           {own ? (
             <>
               <button type="button" className="button-quiet" onClick={() => setMode("edit")}>
@@ -162,6 +175,17 @@ export const ThreadCard = memo(function ThreadCard({
             </>
           ) : null}
         </div>
+      ) : null}
+
+      {mode === "view" ? (
+        <ModerationControls
+          target={{ type: "annotation", id: thread.id }}
+          annotationId={thread.id}
+          author={thread.author}
+          mark={thread.moderation}
+          deleted={thread.deleted}
+          thread={{ locked: thread.locked === true }}
+        />
       ) : null}
 
       {thread.replies.length > 0 ? (

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { usePresenceName } from "~/moderation/person-name";
 import { usePresence } from "./presence";
 import styles from "./presence-bar.module.css";
 
@@ -14,6 +15,7 @@ function initial(name: string): string {
 export function PresenceBar() {
   const t = useTranslations("presence");
   const { status, people, me } = usePresence();
+  const nameOf = usePresenceName();
   if (status === "off" || people.length === 0) return null;
   return (
     <section className={styles.bar} aria-label={t("label")} data-testid="presence-bar">
@@ -26,10 +28,10 @@ export function PresenceBar() {
               style={{ backgroundColor: person.colour }}
               aria-hidden="true"
             >
-              {initial(person.name)}
+              {initial(nameOf(person))}
             </span>
             {/* Names are in either script: isolate each from the list around it. */}
-            <bdi className={styles.name}>{person.name}</bdi>
+            <bdi className={styles.name}>{nameOf(person)}</bdi>
             {person.id === me?.id ? <span className={styles.you}>{t("you")}</span> : null}
           </li>
         ))}

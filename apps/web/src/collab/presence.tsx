@@ -59,7 +59,7 @@ function sameSpan(a: Span | null, b: Span | null): boolean {
  * sent with the token (the server drops states that claim anybody else).
  */
 export function PresenceProvider({ textId, children }: { textId: string; children: ReactNode }) {
-  const sessionState = useCollabSession();
+  const sessionState = useCollabSession(textId);
   const session = sessionState.status === "ready" ? sessionState.session : null;
   const document = useCollabDocument(session, `text:${textId}`);
   const awareness = document?.provider.awareness ?? null;

@@ -34,12 +34,14 @@ function isUnauthorised(error: unknown): boolean {
 
 /**
  * The browser's collab credentials from `collab.token`: one query per page (React Query
- * dedupes the components asking), refetched shortly before each token expires.
+ * dedupes the components asking), refetched shortly before each token expires. With the
+ * page's `textId`, the identity is the one to show on that text (an alias where the course
+ * hides classmates' names).
  */
-export function useCollabSession(): CollabSessionState {
+export function useCollabSession(textId?: string): CollabSessionState {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const options = trpc.collab.token.queryOptions(undefined, {
+  const options = trpc.collab.token.queryOptions(textId ? { textId } : undefined, {
     retry: (failures, error) => !isUnauthorised(error) && failures < 3,
     staleTime: REFRESH_MARGIN_MS,
     refetchOnWindowFocus: false,

@@ -26,7 +26,7 @@ export interface SharedNotesProps {
 export function SharedNotes({ textId, canWrite }: SharedNotesProps) {
   const t = useTranslations("notes");
   const locale = useLocale() as Locale;
-  const sessionState = useCollabSession();
+  const sessionState = useCollabSession(textId);
   const session = sessionState.status === "ready" ? sessionState.session : null;
   const document = useCollabDocument(session, `notes:${textId}`);
 

@@ -139,6 +139,13 @@ describe("names hidden from classmates", () => {
     expect((await listed(people.amal)).find((t) => t.id === prompt.id)?.author.name).toBe(
       "الأستاذة هدى",
     );
+    // On the text's presence too: the collab identity is the same alias, with no trace of them.
+    const presence = await as(people.badr).collab.token({ textId: text.id });
+    expect(presence.user).toMatchObject({ id: badrView.author.id, name: "Classmate 2" });
+    expect((await as(people.teacher).collab.token({ textId: text.id })).user.id).toBe(
+      people.teacher.id,
+    );
+    expect((await as(people.badr).collab.token()).user.id).toBe(people.badr.id);
     // Staff see everyone by name.
     const teacherSees = await listed(people.teacher);
     expect(teacherSees.find((t) => t.id === badrs.id)?.author).toMatchObject({

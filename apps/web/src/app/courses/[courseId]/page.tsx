@@ -1,8 +1,10 @@
+import { auth } from "@hashiya/auth";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { TextLinkList } from "~/components/text-link-list";
 import { CourseNotices } from "~/courses/course-notices";
+import { ModerationLink } from "~/moderation/moderation-link";
 import { orNotFound } from "~/server/not-found";
 import { api } from "~/trpc/server";
 
@@ -22,15 +24,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CoursePage({ params }: Props) {
   const { courseId } = await params;
-  const [course, t, tRoles] = await Promise.all([
+  const [course, t, tRoles, session] = await Promise.all([
     loadCourse(courseId),
     getTranslations("course"),
     getTranslations("roles"),
+    auth(),
   ]);
   return (
     <>
       <h1 dir="auto">{course.title}</h1>
       {course.role ? <p className="lede">{t("yourRole", { role: tRoles(course.role) })}</p> : null}
+      <ModerationLink courseId={course.id} standing={course.role} user={session?.user} />
       <CourseNotices course={course} />
       <section aria-labelledby="course-texts">
         <h2 id="course-texts">{t("texts")}</h2>
