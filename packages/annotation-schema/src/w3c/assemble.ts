@@ -115,7 +115,7 @@ export function assemble(
     else
       warnings.push(
         itemProblem("import.subject_missing", read.moderation.item, {
-          target: read.moderation.subject,
+          target: read.moderation.subject || "—",
         }),
       );
   }

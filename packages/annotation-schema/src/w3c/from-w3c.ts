@@ -220,11 +220,13 @@ function readItem(
     return null;
   }
 
+  // A reply points at another annotation by IRI; one that quotes a passage instead is read as
+  // an annotation of its own.
   const parent = targetIri(a);
-  if (motivations.includes("replying") || (parent !== undefined && ids.has(parent))) {
+  if (parent !== undefined && (motivations.includes("replying") || ids.has(parent))) {
     return {
       kind: "reply",
-      reply: { ...common, inReplyTo: parent ?? "", body: comment.body, modified },
+      reply: { ...common, inReplyTo: parent, body: comment.body, modified },
     };
   }
 

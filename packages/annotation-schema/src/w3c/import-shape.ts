@@ -42,8 +42,10 @@ export interface ImportedAnnotation {
   /** The passage: always present (an item without a quote cannot be placed). */
   quote: QuoteSelector;
   /**
-   * Where the passage was, in code points of the canonical text (W3C files). Null when the file
-   * had none, or its offsets are in another unit or of another text (Hypothesis: see there).
+   * Where the passage was, in code points (W3C files). Null when the file had none, or its
+   * offsets are in another unit or of another text (Hypothesis: see there). Counted in whatever
+   * `source` is: a hint worth keeping when that is one of our texts (our own export), better
+   * dropped when another tool counted in its own rendering of the document.
    */
   position: PositionSelector | null;
   /** Null for a highlight without comment, or a tombstone. */
