@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 const benchmarks = [
   "anchor-many.ts",
   "anchor-vs-hypothesis.ts",
+  "annotation-throughput.ts",
   "comment-latency.ts",
   "notes-durability.ts",
   "reader-cold-open.ts",
