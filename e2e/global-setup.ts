@@ -39,6 +39,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   });
   process.env.E2E_BASE_URL = ready.webUrl;
   process.env.E2E_DATABASE_URL = ready.databaseUrl;
+  // Where the run's SMTP server writes each message the web app sends (mail-catcher.ts).
+  process.env.E2E_MAIL_DIR = (ready as { mailDir?: string }).mailDir ?? "";
 
   return async () => {
     runner.kill("SIGTERM");

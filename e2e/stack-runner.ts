@@ -8,6 +8,7 @@ import net from "node:net";
 import { createTestDatabase } from "@hashiya/db/testing";
 import { seedDemo } from "../prisma/seed";
 import { startStack } from "../scripts/lib/stack";
+import { startMailCatcher } from "./mail-catcher";
 
 /** Marks the one line global-setup.ts waits for, among the servers' logs. */
 const READY = "E2E_STACK_READY";
@@ -27,12 +28,16 @@ async function freePort(preferred: number): Promise<number> {
 }
 
 const database = await createTestDatabase("e2e");
+// Mail goes to a real SMTP server of the run's own (startStack passes the environment on).
+const mail = await startMailCatcher();
+process.env.SMTP_URL = mail.url;
 let stopStack = async () => {};
 let stopping: Promise<void> | undefined;
 function cleanUp(): Promise<void> {
   stopping ??= (async () => {
     await stopStack().catch((error) => console.error("stopping the stack failed:", error));
     await database.drop().catch((error) => console.error("dropping the database failed:", error));
+    await mail.close().catch((error) => console.error("stopping the mail server failed:", error));
   })();
   return stopping;
 }
@@ -54,7 +59,7 @@ try {
   });
   stopStack = stack.stop;
   process.stdout.write(
-    `${READY} ${JSON.stringify({ webUrl: stack.webUrl, databaseUrl: database.url })}\n`,
+    `${READY} ${JSON.stringify({ webUrl: stack.webUrl, databaseUrl: database.url, mailDir: mail.dir })}\n`,
   );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -24,6 +24,16 @@ export const env = createEnv({
       .string()
       .regex(/^rediss?:\/\/\S+$/, "REDIS_URL must be a redis:// or rediss:// URL.")
       .optional(),
+    // Outgoing mail (notifications, password reset). Without SMTP_URL each message is written
+    // to the server's log instead (development).
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/\S+$/, "SMTP_URL must be an smtp:// or smtps:// URL.")
+      .optional(),
+    MAIL_FROM: z
+      .string()
+      .regex(/^[^<>]*<?[^\s@<>]+@[^\s@<>]+>?$/, 'MAIL_FROM must be an address, e.g. "Hashiya <no-reply@example.org>".')
+      .default("Hashiya <no-reply@localhost>"),
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,

@@ -52,6 +52,7 @@ export function ReplyItem({
           label={t("replyLabel")}
           submitLabel={t("save")}
           initialBody={reply.body as JSONContent | null}
+          mentionThread={reply.annotationId}
           onSubmit={async (body) => {
             await actions.edit(reply.id, body);
             setEditing(false);

@@ -110,6 +110,7 @@ export const ThreadCard = memo(function ThreadCard({
           label={t("composerLabel")}
           submitLabel={t("save")}
           initialBody={thread.body as JSONContent | null}
+          mentionThread={thread.id}
           threadOptions={{
             visibility: thread.visibility,
             isQuestion: thread.isQuestion,
@@ -207,6 +208,7 @@ export const ThreadCard = memo(function ThreadCard({
           label={t("replyLabel")}
           submitLabel={t("sendReply")}
           testId="reply-composer"
+          mentionThread={thread.id}
           onSubmit={async (body) => {
             await actions.reply(thread.id, body);
             setMode("view");

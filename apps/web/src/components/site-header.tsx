@@ -3,13 +3,16 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { signOutAction } from "~/auth/actions";
 import { setLocaleAction } from "~/i18n/actions";
+import { NotificationBell } from "~/notifications/notification-bell";
 
 export async function SiteHeader() {
-  const [session, locale, t, tSite] = await Promise.all([
+  const [session, locale, t, tSite, tAccount, tAdmin] = await Promise.all([
     auth(),
     getLocale(),
     getTranslations("header"),
     getTranslations("site"),
+    getTranslations("account"),
+    getTranslations("admin"),
   ]);
   const other = locale === "ar" ? "en" : "ar";
   return (
@@ -24,6 +27,9 @@ export async function SiteHeader() {
               {/* A name may be in either script: isolate it from the sentence around it. */}
               {t("signedInAs")} <bdi>{session.user.name ?? session.user.email}</bdi>
             </span>
+            <NotificationBell />
+            <Link href="/account">{tAccount("link")}</Link>
+            {session.user.isAdmin ? <Link href="/admin">{tAdmin("link")}</Link> : null}
             <form action={signOutAction}>
               <button type="submit" className="button-quiet">
                 {t("signOut")}

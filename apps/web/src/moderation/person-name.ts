@@ -10,15 +10,16 @@ import type { PersonView } from "~/annotations/types";
  */
 export function usePersonName(): (person: PersonView) => string {
   const t = useTranslations("moderation");
+  const tAccount = useTranslations("account");
   return useCallback(
     (person: PersonView) => {
       const alias = person.alias;
       if (!alias) return person.name;
       if (alias.kind === "withheld") return t("withheldAuthor");
-      if (alias.kind === "deleted") return person.name;
+      if (alias.kind === "deleted") return tAccount("deletedUser");
       return alias.number > 0 ? t("classmate", { number: alias.number }) : t("formerClassmate");
     },
-    [t],
+    [t, tAccount],
   );
 }
 

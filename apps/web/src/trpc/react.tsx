@@ -16,7 +16,7 @@ import { type ReactNode, useState } from "react";
 import SuperJSON from "superjson";
 import { createQueryClient } from "./query-client";
 
-export const { useTRPC, TRPCProvider } = createTRPCContext<AppRouter>();
+export const { useTRPC, useTRPCClient, TRPCProvider } = createTRPCContext<AppRouter>();
 
 let browserQueryClient: QueryClient | undefined;
 function getQueryClient(): QueryClient {

@@ -59,16 +59,18 @@ export function createMailer(config: MailerConfig): Mailer {
 
 // The process's mailer. Mail is a process-wide side channel (like the log), set once at
 // start-up by the app; until then messages go to the log with a placeholder site address.
-let current: Mailer = createMailer({
-  from: "Hashiya <no-reply@localhost>",
-  appUrl: "http://localhost:3000",
-});
+// Kept on globalThis: Next.js may load this module more than once in one process.
+const holder = globalThis as typeof globalThis & { hashiyaMailer?: Mailer };
 
 /** Sets the process's mailer (the web app at start-up; tests with their own SMTP server). */
 export function setMailer(mailer: Mailer): void {
-  current = mailer;
+  holder.hashiyaMailer = mailer;
 }
 
 export function currentMailer(): Mailer {
-  return current;
+  holder.hashiyaMailer ??= createMailer({
+    from: "Hashiya <no-reply@localhost>",
+    appUrl: "http://localhost:3000",
+  });
+  return holder.hashiyaMailer;
 }

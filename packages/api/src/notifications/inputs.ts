@@ -12,8 +12,8 @@ export const notificationIdSchema = z
 export const notificationKindSchema = z.enum(["mention", "reply", "moderation"]);
 
 export const listNotificationsInputSchema = z.object({
-  /** The last id of the previous page: the page holds older ones. */
-  before: notificationIdSchema.nullish(),
+  /** The last id of the previous page (its `nextCursor`): the page holds older ones. */
+  cursor: notificationIdSchema.nullish(),
   limit: z.number().int().min(1).max(50).default(20),
   unreadOnly: z.boolean().default(false),
 });

@@ -217,7 +217,11 @@ describe("account.exportData", () => {
     );
     await me.caller.reply.create({ annotationId: theirs!.id, body: bodyOf("ردّي") });
     await them.reply.create({ annotationId: theirs!.id, body: bodyOf("ردّهم") });
-    await me.caller.reaction.set({ target: { type: "annotation", id: theirs!.id }, kind: "heart", on: true });
+    await me.caller.reaction.set({
+      target: { type: "annotation", id: theirs!.id },
+      kind: "heart",
+      on: true,
+    });
 
     const data = await me.caller.account.exportData();
     expect(data.profile).toMatchObject({ id: me.id, email: me.email });
@@ -308,7 +312,11 @@ describe("account.delete", () => {
     const seen = await keep.teacher.annotation.list({ textId: keep.text.id });
     expect(seen.threads.map((t) => t.bodyText)).toEqual(["يبقى"]);
     // Shown as a deleted user's: nothing leads back to the account.
-    expect(seen.threads[0]!.author).toMatchObject({ id: "deleted", name: "", alias: { kind: "deleted" } });
+    expect(seen.threads[0]!.author).toMatchObject({
+      id: "deleted",
+      name: "",
+      alias: { kind: "deleted" },
+    });
 
     const list = await remove.teacher.annotation.list({ textId: remove.text.id });
     const ids = list.threads.map((t) => t.id);

@@ -35,7 +35,7 @@ describe("admin.users / admin.courses", () => {
     const byEmail = await as(admin).admin.users({ query: fatima.email.toUpperCase() });
     expect(byEmail.users.map((u) => u.id)).toEqual([fatima.id]);
     const first = await as(admin).admin.users({ limit: 2 });
-    const second = await as(admin).admin.users({ limit: 2, after: first.nextAfter });
+    const second = await as(admin).admin.users({ limit: 2, cursor: first.nextCursor });
     expect(first.users).toHaveLength(2);
     expect(second.users.map((u) => u.id)).not.toContain(first.users[0]!.id);
   });

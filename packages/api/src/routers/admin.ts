@@ -17,7 +17,7 @@ const searchInput = z.object({
   /** Part of a name, an email or a title; empty lists everything. */
   query: z.string().trim().max(200).default(""),
   /** The id the previous page ended with (lists are ordered by id). */
-  after: entityIdSchema.nullish(),
+  cursor: entityIdSchema.nullish(),
   limit: z.number().int().min(1).max(100).default(50),
 });
 
@@ -33,7 +33,7 @@ export const adminRouter = {
         }
       : {};
     const rows = await ctx.db.user.findMany({
-      where: { ...where, ...(input.after && { id: { gt: input.after } }) },
+      where: { ...where, ...(input.cursor && { id: { gt: input.cursor } }) },
       orderBy: { id: "asc" },
       take: input.limit,
       select: {
@@ -48,7 +48,7 @@ export const adminRouter = {
     });
     return {
       users: rows.map(({ _count, ...user }) => ({ ...user, courses: _count.memberships })),
-      nextAfter: rows.length === input.limit ? (rows.at(-1)?.id ?? null) : null,
+      nextCursor: rows.length === input.limit ? (rows.at(-1)?.id ?? null) : null,
     };
   }),
 
@@ -57,7 +57,7 @@ export const adminRouter = {
     const rows = await ctx.db.course.findMany({
       where: {
         ...(input.query && { title: { contains: input.query, mode: "insensitive" } }),
-        ...(input.after && { id: { gt: input.after } }),
+        ...(input.cursor && { id: { gt: input.cursor } }),
       },
       orderBy: { id: "asc" },
       take: input.limit,
@@ -80,7 +80,7 @@ export const adminRouter = {
         texts: _count.texts,
         instructors: memberships.map((m) => m.user),
       })),
-      nextAfter: rows.length === input.limit ? (rows.at(-1)?.id ?? null) : null,
+      nextCursor: rows.length === input.limit ? (rows.at(-1)?.id ?? null) : null,
     };
   }),
 

@@ -86,14 +86,14 @@ describe("notification.list / unreadCount / markRead / markAllRead", () => {
       href: `/texts/${world.publicText.id}?thread=${threads[4]}`,
       readAt: null,
     });
-    const second = await as(me).notification.list({ limit: 2, before: first.nextBefore });
-    const third = await as(me).notification.list({ limit: 2, before: second.nextBefore });
+    const second = await as(me).notification.list({ limit: 2, cursor: first.nextCursor });
+    const third = await as(me).notification.list({ limit: 2, cursor: second.nextCursor });
     expect([...second.items, ...third.items].map((n) => n.annotationId)).toEqual([
       threads[2],
       threads[1],
       threads[0],
     ]);
-    expect(third.nextBefore).toBeNull();
+    expect(third.nextCursor).toBeNull();
     expect(first.lastEventId).toBe(first.items[0]!.id);
   });
 
@@ -168,7 +168,7 @@ describe("notification.list / unreadCount / markRead / markAllRead", () => {
     const me = await freshMember();
     expect(await rejectionOf(as(me).notification.list({ limit: 0 }))).toBe("invalid_input");
     expect(await rejectionOf(as(me).notification.list({ limit: 51 }))).toBe("invalid_input");
-    expect(await rejectionOf(as(me).notification.list({ before: "abc" }))).toBe("invalid_input");
+    expect(await rejectionOf(as(me).notification.list({ cursor: "abc" }))).toBe("invalid_input");
     expect(await rejectionOf(as(me).notification.markRead({ ids: [] }))).toBe("invalid_input");
     expect(await rejectionOf(as(me).notification.markRead({ ids: ["-1"] }))).toBe("invalid_input");
     expect(await rejectionOf(as(me).notification.markRead({ ids: ["99999999999999999999"] }))).toBe(

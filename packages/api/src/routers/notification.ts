@@ -29,7 +29,7 @@ export const notificationRouter = {
     const rows = await ctx.db.notification.findMany({
       where: {
         userId: recipient.userId,
-        ...(input.before && { id: { lt: BigInt(input.before) } }),
+        ...(input.cursor && { id: { lt: BigInt(input.cursor) } }),
         ...(input.unreadOnly && { readAt: null }),
       },
       orderBy: { id: "desc" },
@@ -40,8 +40,8 @@ export const notificationRouter = {
     const last = rows.at(-1);
     return {
       items,
-      /** Pass as `before` for the next page; null at the end. */
-      nextBefore: rows.length === input.limit && last ? last.id.toString() : null,
+      /** Pass as `cursor` for the next page; null at the end. */
+      nextCursor: rows.length === input.limit && last ? last.id.toString() : null,
       /** The newest id there is: the subscription's starting point. */
       lastEventId: (await lastNotificationIdOf(ctx.db, recipient.userId)).toString(),
     };

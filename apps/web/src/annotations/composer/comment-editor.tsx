@@ -7,6 +7,7 @@ import StarterKit from "@tiptap/starter-kit";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useId, useState } from "react";
 import { COMMENT_MAX_CHARS } from "../types";
+import { type MentionScope, useMentionExtension } from "~/mentions/use-mention-extension";
 import { LengthCounter } from "./length-counter";
 
 /**
@@ -45,7 +46,11 @@ export interface CommentEditorProps {
   /** Ctrl/⌘+Enter inside the editor submits the form (a habit from chat and mail). */
   onSubmitShortcut?: () => void;
   testId?: string;
+  /** Where the comment is written, for "@" suggestions of the people it may mention. */
+  mentionScope?: () => MentionScope;
 }
+
+const noScope = (): MentionScope => ({});
 
 /** The plain-text length of what is written, counted as the server counts it (code points). */
 export function writtenLength(editor: Editor): number {
@@ -63,9 +68,11 @@ export function CommentEditor({
   autoFocus,
   onSubmitShortcut,
   testId,
+  mentionScope,
 }: CommentEditorProps) {
+  const mention = useMentionExtension(mentionScope ?? noScope);
   const editor = useEditor({
-    extensions,
+    extensions: mention && mentionScope ? [...extensions, mention] : extensions,
     content: initial ?? "",
     immediatelyRender: false,
     autofocus: autoFocus ? "end" : false,

@@ -28,6 +28,8 @@ export interface CommentFormProps {
   onSubmit: (body: JSONContent, options: ThreadOptions | undefined) => Promise<void>;
   onCancel?: () => void;
   testId?: string;
+  /** The thread a reply or an edit is in: who may be mentioned depends on it. */
+  mentionThread?: string;
 }
 
 const VISIBILITIES: Visibility[] = ["course", "instructors", "private"];
@@ -45,6 +47,7 @@ export function CommentForm({
   onSubmit,
   onCancel,
   testId,
+  mentionThread,
 }: CommentFormProps) {
   const t = useTranslations("annotations");
   const tErrors = useTranslations("errors");
@@ -105,6 +108,12 @@ export function CommentForm({
         autoFocus
         onSubmitShortcut={() => void submit()}
         testId={testId ? `${testId}-input` : undefined}
+        mentionScope={() => ({
+          annotationId: mentionThread,
+          visibility:
+            (new FormData(formRef.current ?? undefined).get("visibility") as Visibility | null) ??
+            threadOptions?.visibility,
+        })}
       />
       {threadOptions ? (
         <div className="composer-options">

@@ -27,11 +27,15 @@ export default async function SignInPage({ searchParams }: Props) {
   const returnTo = safeReturnPath(callbackUrl);
   if (await auth()) redirect(returnTo);
   const t = await getTranslations("signIn");
+  const tAccount = await getTranslations("account");
   return (
     <>
       <h1>{t("title")}</h1>
       {/* `code` arrives when the form was posted to Auth.js directly (no JavaScript). */}
       <SignInForm callbackUrl={returnTo} refused={refusalOf(code)} />
+      <p>
+        <Link href="/forgot-password">{tAccount("forgotLink")}</Link>
+      </p>
       <p>
         {t("noAccount")} <Link href={withReturnPath("/sign-up", returnTo)}>{t("signUpLink")}</Link>
       </p>
