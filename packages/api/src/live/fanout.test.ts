@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { annotationInput, bodyOf, callerFor } from "../testing/factories";
 import { buildCourseWorld, type CourseWorld } from "../testing/personas";
 import { type LiveSubscription, fanoutOf } from "./fanout";
-import { createLiveHub, type LiveHub } from "./hub";
+import { createDb, type Db } from "@hashiya/db";
+import { createLiveHub, type LiveHub, type TextWakeups } from "./hub";
 import { openLiveSubscription } from "./subscription";
 
 let testDb: TestDatabase;
@@ -23,6 +24,44 @@ afterAll(async () => {
   await hub.close();
   await testDb.drop();
 });
+
+/** A hub that hears no NOTIFY: its watchers wake only when the test says so. */
+function manualHub(): LiveHub & { wakeAll(): void } {
+  const raisers = new Set<() => void>();
+  return {
+    watch(): TextWakeups {
+      let raised = true;
+      let resolve: (() => void) | null = null;
+      const raise = () => {
+        raised = true;
+        resolve?.();
+      };
+      raisers.add(raise);
+      return {
+        async wait(signal) {
+          if (!raised && !signal?.aborted) {
+            await new Promise<void>((done) => {
+              resolve = done;
+              signal?.addEventListener("abort", () => done(), { once: true });
+            });
+          }
+          raised = false;
+          return performance.now();
+        },
+        close() {
+          raisers.delete(raise);
+          raise();
+        },
+      };
+    },
+    ready: async () => {},
+    stats: () => ({ connected: true, texts: 0, subscribers: raisers.size }),
+    close: async () => {},
+    wakeAll: () => {
+      for (const raise of raisers) raise();
+    },
+  };
+}
 
 /** A viewer whose sink records events; `slow` makes it refuse more after every delivery. */
 async function viewer(lastEventId: string, options: { slow?: boolean } = {}) {
@@ -114,5 +153,41 @@ describe("the live fan-out", () => {
     subscription.close();
     subscription.close();
     expect(fanoutOf(testDb.db, hub).stats()).toEqual({ texts: 0, viewers: 0 });
+  });
+
+  it("events committed in this process reach its viewers without the NOTIFY, never past a gap", async () => {
+    const hub = manualHub();
+    const text = world.publicText;
+    // Another "process": its writes are announced by NOTIFY only, which this hub never hears.
+    const elsewhere: Db = createDb(testDb.url, { max: 2 });
+    const here = callerFor(testDb.db, world.classmate);
+    const { lastEventId } = await here.annotation.list({ textId: text.id });
+    const events: LiveEvent[] = [];
+    const subscription = await openLiveSubscription(
+      { db: testDb.db, user: null, live: hub },
+      { textId: text.id, lastEventId },
+      {
+        deliver: (batch) => events.push(...batch) > 0,
+        fail: (error) => {
+          throw error;
+        },
+      },
+    );
+    await until(() => fanoutOf(testDb.db, hub).stats().viewers === 1, "the viewer to join");
+    const first = (await here.annotation.create(annotationInput(text))).thread!;
+    await until(() => events.length === 1, "the local event");
+    // Written elsewhere, then here: the local event comes after one the channel has not seen,
+    // so it waits for the log to be read rather than skip it.
+    const far = (
+      await callerFor(elsewhere, world.classmate).annotation.create(annotationInput(text))
+    ).thread!;
+    const near = (await here.annotation.create(annotationInput(text))).thread!;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(events.map((event) => event.annotationId)).toEqual([first.id]);
+    hub.wakeAll();
+    await until(() => events.length === 3, "the read after the wake-up");
+    expect(events.map((event) => event.annotationId)).toEqual([first.id, far.id, near.id]);
+    subscription.close();
+    await elsewhere.$disconnect();
   });
 });

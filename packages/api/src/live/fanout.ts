@@ -3,6 +3,7 @@ import type { Db, TextEvent } from "@hashiya/db";
 import type { ThreadRow } from "../presenters";
 import { appError } from "../trpc";
 import type { LiveHub, TextWakeups } from "./hub";
+import { type CommittedEvents, onLocalCommit } from "./local-commits";
 import { logAfter, threadAfterEvent } from "./shared-reads";
 
 // One reader of the event log per text and process, instead of one per viewer: after a write,
@@ -136,12 +137,16 @@ export class TextChannel {
   private kickAbort: AbortController | null = null;
   private kickedAt: number | null = null;
   private retryMs = RETRY_MS;
+  /** A delivery under way (a read of the log, or a local commit's events): one at a time. */
+  private busy: Promise<void> | null = null;
+  private readonly stopLocal: () => void;
 
   constructor(
     readonly context: ChannelContext,
     readonly textId: string,
   ) {
     this.wakeups = context.hub.watch(textId);
+    this.stopLocal = onLocalCommit(context.db, textId, (events) => this.offer(events));
     void this.run();
   }
 
@@ -155,6 +160,7 @@ export class TextChannel {
     if (this.holders > 0 || this.closed) return;
     this.closed = true;
     this.context.channels.delete(this.textId);
+    this.stopLocal();
     this.wakeups.close();
   }
 
@@ -197,11 +203,15 @@ export class TextChannel {
       const wokeAt = await this.nextWake();
       // Until a viewer joins there is no cursor to read after; its joining kicks the loop.
       if (this.closed || this.cursor === null) continue;
+      while (this.busy) await this.busy;
+      const pass = this.deliverNew(wokeAt);
+      const busy = this.during(pass);
       try {
-        await this.deliverNew(wokeAt);
+        await pass;
         this.retryMs = RETRY_MS;
       } catch (error) {
         this.context.onError(error);
+        await busy;
         await new Promise((resolve) => setTimeout(resolve, this.retryMs));
         this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
         this.kick();
@@ -209,21 +219,50 @@ export class TextChannel {
     }
   }
 
+  /** Marks the channel busy until `pass` settles. */
+  private during(pass: Promise<void>): Promise<void> {
+    const busy = pass.then(
+      () => {},
+      () => {},
+    );
+    this.busy = busy;
+    void busy.then(() => {
+      if (this.busy === busy) this.busy = null;
+    });
+    return busy;
+  }
+
+  /**
+   * Events this process just committed: delivered at once when they come right after what the
+   * channel delivered and nothing else is under way; otherwise the NOTIFY's read takes them.
+   */
+  private offer(events: CommittedEvents) {
+    if (this.closed || this.busy || this.cursor !== events.previous) return;
+    const pass = this.deliverRows(events.rows);
+    pass.catch((error: unknown) => this.context.onError(error));
+    this.during(pass);
+  }
+
   private async deliverNew(notBefore: number) {
     for (let full = true; full && !this.closed && this.cursor !== null; ) {
       const rows = await logAfter(this.context.db, this.textId, this.cursor, BATCH, notBefore);
       full = rows.length === BATCH;
       if (rows.length === 0) return;
-      const threads = await threadsAfter(this.context.db, rows);
-      if (this.closed) return;
-      // Delivered from here on, in one step with the choice of viewers (see the top).
-      this.cursor = rows.at(-1)!.id;
-      const viewers = [...this.live];
-      for (let start = 0; start < viewers.length; start += PER_TURN) {
-        if (start > 0) await new Promise((resolve) => setImmediate(resolve));
-        const end = Math.min(viewers.length, start + PER_TURN);
-        for (let k = start; k < end; k++) viewers[k]!.takeLive(rows, threads);
-      }
+      await this.deliverRows(rows);
+    }
+  }
+
+  /** Hands rows that come right after the channel's cursor to its live viewers. */
+  private async deliverRows(rows: TextEvent[]) {
+    const threads = await threadsAfter(this.context.db, rows);
+    if (this.closed) return;
+    // Delivered from here on, in one step with the choice of viewers (see the top).
+    this.cursor = rows.at(-1)!.id;
+    const viewers = [...this.live];
+    for (let start = 0; start < viewers.length; start += PER_TURN) {
+      if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+      const end = Math.min(viewers.length, start + PER_TURN);
+      for (let k = start; k < end; k++) viewers[k]!.takeLive(rows, threads);
     }
   }
 }

@@ -1,6 +1,8 @@
-import { Prisma, type Visibility } from "@hashiya/db";
+import { Prisma, type TextEvent, type Visibility } from "@hashiya/db";
 import type { LiveEventType } from "@hashiya/annotation-schema";
+import { afterCommit, databaseOf } from "../notifications/after-commit";
 import { TEXT_EVENTS_CHANNEL } from "./hub";
+import { announceLocalCommit } from "./local-commits";
 
 /**
  * What the event log stores: the live event types, plus "thread.unshared", written with a
@@ -33,7 +35,8 @@ export async function appendEvents(
   actorId: string,
   drafts: EventDraft[],
 ): Promise<string> {
-  let last = "";
+  const appended: TextEvent[] = [];
+  let previous = 0n;
   // One insert per event, in order: a visibility change's "thread.unshared" must get the
   // smaller id than the "thread.updated" that follows it. The last insert carries the NOTIFY
   // in the same statement (one round trip fewer on every write).
@@ -45,18 +48,33 @@ export async function appendEvents(
       index === drafts.length - 1
         ? Prisma.sql`, (SELECT pg_notify(${TEXT_EVENTS_CHANNEL}, ${textId})) AS notified`
         : Prisma.empty;
-    const [row] = await tx.$queryRaw<{ id: bigint }[]>`
+    // The text's newest event before these (the statement's snapshot does not see the insert);
+    // under the text's lock, every earlier event has committed.
+    const before =
+      index === 0
+        ? Prisma.sql`, (SELECT max(id) FROM text_events WHERE text_id = ${textId}) AS previous`
+        : Prisma.empty;
+    const [row] = await tx.$queryRaw<(TextEvent & { previous?: bigint | null })[]>`
       WITH appended AS (
         INSERT INTO text_events
           (text_id, actor_id, type, annotation_id, reply_id, visibility, thread_author_id)
         VALUES ${values}
-        RETURNING id
+        RETURNING id, text_id AS "textId", type, annotation_id AS "annotationId",
+          reply_id AS "replyId", actor_id AS "actorId", visibility::text AS visibility,
+          thread_author_id AS "threadAuthorId", created_at AS "createdAt"
       )
-      SELECT appended.id FROM appended${notify}`;
+      SELECT appended.*${before} FROM appended${notify}`;
     if (!row) throw new Error("the event was not appended");
-    last = row.id.toString();
+    if (index === 0) previous = row.previous ?? 0n;
+    const { previous: _, ...event } = row;
+    appended.push(event);
   }
-  return last;
+  // This process's viewers hear of them at commit (`local-commits.ts`); others by NOTIFY.
+  const db = databaseOf(tx);
+  if (db && appended.length > 0) {
+    afterCommit(tx, () => announceLocalCommit(db, { textId, previous, rows: appended }));
+  }
+  return appended.at(-1)?.id.toString() ?? "";
 }
 
 /** The newest event id of a text ("0" when it has none), as the decimal string clients keep. */

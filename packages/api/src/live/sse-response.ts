@@ -28,6 +28,30 @@ const HEADERS: [string, string][] = [
 const config = appRouter._def._config;
 const frames = new WeakMap<LiveEvent, Uint8Array>();
 
+// Pings, as tRPC's `sse.ping` asks: one sweep per process rather than a timer per stream
+// re-armed on every write. A stream silent for `pingMs` gets a ping within a third more.
+const PING_MS = config.sse?.ping?.enabled ? (config.sse.ping.intervalMs ?? 1_000) : 0;
+const idleStreams = new Set<{ lastWriteAt: number; ping(): void }>();
+let sweep: NodeJS.Timeout | null = null;
+function watchIdle(stream: { lastWriteAt: number; ping(): void }): () => void {
+  if (PING_MS <= 0) return () => {};
+  idleStreams.add(stream);
+  sweep ??= setInterval(
+    () => {
+      const due = performance.now() - PING_MS;
+      for (const each of idleStreams) if (each.lastWriteAt <= due) each.ping();
+    },
+    Math.max(1, Math.floor(PING_MS / 3)),
+  ).unref();
+  return () => {
+    idleStreams.delete(stream);
+    if (idleStreams.size === 0 && sweep) {
+      clearInterval(sweep);
+      sweep = null;
+    }
+  };
+}
+
 /** An event's frame, encoded once however many viewers get the same event object. */
 function frameOf(event: LiveEvent): Uint8Array {
   let frame = frames.get(event);
@@ -80,15 +104,16 @@ export async function liveSubscriptionResponse(
 
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let subscription: LiveSubscription | null = null;
-  let ping: NodeJS.Timeout | null = null;
+  let unwatch = () => {};
   let closed = false;
   const close = () => {
     if (closed) return;
     closed = true;
-    if (ping) clearTimeout(ping);
+    unwatch();
     req.signal.removeEventListener("abort", close);
     subscription?.close();
   };
+  const idle = { lastWriteAt: performance.now(), ping: () => write(PING_FRAME) };
   const write = (chunk: Uint8Array): boolean => {
     if (closed) return false;
     try {
@@ -97,7 +122,7 @@ export async function liveSubscriptionResponse(
       close();
       return false;
     }
-    ping?.refresh();
+    idle.lastWriteAt = performance.now();
     return (controller.desiredSize ?? 0) > 0;
   };
   const stream = new ReadableStream<Uint8Array>(
@@ -132,12 +157,9 @@ export async function liveSubscriptionResponse(
     return null;
   }
   if (req.signal.aborted) close();
-  else req.signal.addEventListener("abort", close, { once: true });
-  const pingMs = config.sse?.ping?.enabled ? (config.sse.ping.intervalMs ?? 1_000) : 0;
-  if (pingMs > 0 && !closed) {
-    // Re-armed by every write (`refresh`), so it fires after `pingMs` of silence, as tRPC's.
-    ping = setTimeout(() => write(PING_FRAME), pingMs);
-    ping.unref();
+  else {
+    req.signal.addEventListener("abort", close, { once: true });
+    unwatch = watchIdle(idle);
   }
   return new Response(stream, { status: 200, headers: HEADERS });
 }

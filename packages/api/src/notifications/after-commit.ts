@@ -5,6 +5,8 @@ type Hook = () => void | Promise<void>;
 
 // The hooks of each open transaction, keyed by its client (a fresh object per transaction).
 const pending = new WeakMap<Tx, Hook[]>();
+// The database client each open transaction belongs to (see `databaseOf`).
+const databases = new WeakMap<Tx, Db>();
 
 /**
  * Runs `command` in one transaction and then, only once it has committed, the hooks that
@@ -16,6 +18,7 @@ export async function runTransaction<T>(db: Db, command: (tx: Tx) => Promise<T>)
   const hooks: Hook[] = [];
   const result = await db.$transaction(async (tx) => {
     pending.set(tx, hooks);
+    databases.set(tx, db);
     return command(tx);
   });
   for (const hook of hooks) {
@@ -34,6 +37,11 @@ export async function runTransaction<T>(db: Db, command: (tx: Tx) => Promise<T>)
  */
 export function afterCommit(tx: Tx, hook: Hook): void {
   hooksOf(tx).push(hook);
+}
+
+/** The client a transaction opened with {@link runTransaction} runs on (null for any other). */
+export function databaseOf(tx: Tx): Db | null {
+  return databases.get(tx) ?? null;
 }
 
 /**
