@@ -132,3 +132,12 @@ export {
 } from "./tags";
 export type { PersonAlias, PersonView, ReactionSummary, ReplyView, ThreadView } from "./views";
 export { type Visibility, visibilitySchema } from "./visibility";
+export {
+  type ExportItemJson,
+  exportItemSchema,
+  exportPersonSchema,
+  HASHIYA_EXPORT_FORMAT,
+  HASHIYA_EXPORT_VERSION,
+  type HashiyaExport,
+  hashiyaExportSchema,
+} from "./export-json";

@@ -1,0 +1,99 @@
+import type { Db } from "@hashiya/db";
+import type { Actor } from "../policies";
+import { csvFormat } from "./formats/csv";
+import type { ExportContext, ExportFormat } from "./formats/format";
+import { jsonFormat } from "./formats/json";
+import { htmlFormat, markdownFormat } from "./formats/printable";
+import { w3cFormat } from "./formats/w3c";
+import { exportBatches, exportCount, exportNumbering } from "./read";
+import { courseExportScope, type ExportScope, textExportScope } from "./scope";
+import { pulledStream } from "./stream";
+
+// Exports of a text's or a course's discussion (DESIGN decision 8): CSV, our JSON, W3C
+// JSON-LD, and the printable reader as HTML or Markdown, streamed batch by batch.
+
+export const EXPORT_FORMATS = {
+  csv: csvFormat,
+  json: jsonFormat,
+  w3c: w3cFormat,
+  html: htmlFormat,
+  md: markdownFormat,
+} as const satisfies Record<string, ExportFormat>;
+export type ExportFormatName = keyof typeof EXPORT_FORMATS;
+export const exportFormatNames = Object.keys(EXPORT_FORMATS) as ExportFormatName[];
+
+export interface ExportRequest {
+  kind: "text" | "course";
+  id: string;
+  format: ExportFormatName;
+  bom?: boolean;
+  baseUrl: string;
+  /** Threads read per database query (tests and the benchmark vary it). */
+  batchSize?: number;
+}
+
+export interface ExportResponse {
+  contentType: string;
+  filename: string;
+  /** Items counted first (an upper bound), for progress. */
+  total: number;
+  body: ReadableStream<Uint8Array>;
+}
+
+/** The pieces of text of an export, head to tail, reading the database a batch at a time. */
+export async function* exportChunks(
+  db: Db,
+  format: ExportFormat,
+  context: ExportContext,
+  batchSize?: number,
+): AsyncGenerator<string> {
+  const writer = format.create(context);
+  yield writer.head();
+  for await (const items of exportBatches(db, context.scope, { order: format.order, batchSize }))
+    yield writer.batch(items);
+  yield writer.tail();
+}
+
+/** The scope the actor may export, or null (signed out, or not theirs to read). */
+export function exportScope(db: Db, actor: Actor, kind: "text" | "course", id: string) {
+  return kind === "text" ? textExportScope(db, actor, id) : courseExportScope(db, actor, id);
+}
+
+/** An export, streaming; null when the actor may not have it. */
+export async function createExport(
+  db: Db,
+  actor: Actor,
+  request: ExportRequest,
+): Promise<ExportResponse | null> {
+  const scope = await exportScope(db, actor, request.kind, request.id);
+  if (!scope) return null;
+  return exportOf(db, scope, request);
+}
+
+/** An export of a scope already authorised. */
+export async function exportOf(
+  db: Db,
+  scope: ExportScope,
+  request: Omit<ExportRequest, "kind" | "id">,
+): Promise<ExportResponse> {
+  const format = EXPORT_FORMATS[request.format];
+  const total = await exportCount(db, scope);
+  const context: ExportContext = {
+    scope,
+    total,
+    baseUrl: request.baseUrl,
+    exportedAt: new Date(),
+    bom: request.bom ?? false,
+    ...(format.order === "reading" && { numbering: await exportNumbering(db, scope) }),
+  };
+  const stamp = context.exportedAt.toISOString().slice(0, 10);
+  return {
+    contentType: format.contentType,
+    filename: `hashiya-${scope.kind}-${scope.id}-${stamp}.${format.extension}`,
+    total,
+    body: pulledStream(exportChunks(db, format, context, request.batchSize)),
+  };
+}
+
+export { type ExportScope, courseExportScope, textExportScope } from "./scope";
+export { pulledStream } from "./stream";

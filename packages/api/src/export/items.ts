@@ -1,0 +1,141 @@
+import {
+  bodyToPlainText,
+  type CommentBody,
+  type ModerationMark,
+  type PersonView,
+  type ReactionSummary,
+  type ThreadView,
+  type Visibility,
+} from "@hashiya/annotation-schema";
+
+// One exported row: an annotation or a reply, as the exporter may see it (DESIGN "Deleting":
+// nothing an author deleted; a moderator's hide or delete keeps the body for staff only, marked).
+
+export interface ExportText {
+  id: string;
+  title: string;
+  language: string;
+  direction: "rtl" | "ltr";
+  /** The canonical string, as code points (for the quote's context and the printable reader). */
+  codePoints: string[];
+}
+
+export interface ExportItem {
+  kind: "annotation" | "reply";
+  id: string;
+  threadId: string;
+  textId: string;
+  author: PersonView;
+  /** The author's role in the course ("" when withheld or no longer a member). */
+  role: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  visibility: Visibility;
+  /** Absent when visible. */
+  moderation?: ModerationMark;
+  isQuestion: boolean;
+  tags: string[];
+  reactions: ReactionSummary[];
+  /** The thread's passage (replies repeat their thread's), in code points of the text. */
+  quote: { exact: string; prefix: string; suffix: string };
+  start: number;
+  end: number;
+  anchorState: string;
+  /** Null for a placeholder (a withheld item). */
+  body: CommentBody | null;
+  bodyText: string;
+}
+
+const CONTEXT_CHARS = 32;
+
+/** Whether the exporter keeps a moderator's hidden or removed item (staff only). */
+function keepsModerated(mark: ModerationMark | undefined, staff: boolean): boolean {
+  if (!mark || staff) return true;
+  return mark.state !== "hidden" && mark.state !== "removed";
+}
+
+/**
+ * A thread as rows: its annotation (unless `ownOnly` leaves out another's) and its replies.
+ * Items withheld from the exporter (placeholders) or left by their author's delete carry no
+ * words, and nothing an author deleted is exported.
+ */
+export function threadItems(
+  view: ThreadView,
+  text: ExportText,
+  options: { staff: boolean; ownerId: string | null; roles: ReadonlyMap<string, string> },
+): ExportItem[] {
+  const { staff, ownerId, roles } = options;
+  const cps = text.codePoints;
+  const orphan = view.anchorState === "orphaned";
+  const quote = {
+    exact: view.quote,
+    prefix: orphan ? "" : cps.slice(Math.max(0, view.start - CONTEXT_CHARS), view.start).join(""),
+    suffix: orphan ? "" : cps.slice(view.end, view.end + CONTEXT_CHARS).join(""),
+  };
+  const common = {
+    threadId: view.id,
+    textId: view.textId,
+    visibility: view.visibility,
+    quote,
+    start: view.start,
+    end: view.end,
+    anchorState: view.anchorState,
+  };
+  const roleOf = (person: PersonView) => (person.alias ? "" : (roles.get(person.id) ?? ""));
+  const items: ExportItem[] = [];
+  const mine = (person: PersonView) => ownerId === null || person.id === ownerId;
+  // A deleted annotation (its author's delete, or a tombstone the exporter may not open) leaves
+  // the export; its replies keep the thread's id.
+  if (!view.deleted && mine(view.author) && keepsModerated(view.moderation, staff)) {
+    const withheld = view.moderation?.withheld === true;
+    items.push({
+      ...common,
+      kind: "annotation",
+      id: view.id,
+      author: view.author,
+      role: roleOf(view.author),
+      createdAt: view.createdAt,
+      editedAt: view.editedAt,
+      ...(view.moderation && { moderation: view.moderation }),
+      isQuestion: view.isQuestion,
+      tags: withheld ? [] : view.tags,
+      reactions: view.reactions,
+      body: withheld ? null : view.body,
+      bodyText: withheld || !view.body ? "" : bodyToPlainText(view.body),
+    });
+  }
+  for (const reply of view.replies) {
+    // A reply its author deleted leaves the export; a withheld one has nothing to export.
+    if (reply.deleted || reply.moderation?.withheld) continue;
+    if (!mine(reply.author) || !keepsModerated(reply.moderation, staff)) continue;
+    items.push({
+      ...common,
+      kind: "reply",
+      id: reply.id,
+      author: reply.author,
+      role: roleOf(reply.author),
+      createdAt: reply.createdAt,
+      editedAt: reply.editedAt,
+      ...(reply.moderation && { moderation: reply.moderation }),
+      isQuestion: false,
+      tags: [],
+      reactions: reply.reactions,
+      body: reply.body,
+      bodyText: reply.body ? bodyToPlainText(reply.body) : "",
+    });
+  }
+  return items;
+}
+
+/** A person's name as an export shows it. */
+export function nameOf(person: PersonView): string {
+  if (!person.alias) return person.name;
+  switch (person.alias.kind) {
+    case "classmate":
+      return person.name;
+    case "deleted":
+      return "Deleted user / مستخدم محذوف";
+    case "withheld":
+      return "";
+  }
+}

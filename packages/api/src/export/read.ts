@@ -1,0 +1,136 @@
+import type { Db, Prisma } from "@hashiya/db";
+import { presentThread, type ThreadRow, threadSelect } from "../presenters";
+import { visibleWhere } from "../queries/threads";
+import { type ExportItem, threadItems } from "./items";
+import type { ExportScope } from "./scope";
+
+// The database read of an export: keyset pages (never OFFSET, never the whole table), so an
+// export of any size holds one batch of rows at a time.
+
+export const EXPORT_BATCH = 500;
+
+/** Rows in id order (machine formats) or in reading order (the printable reader). */
+export type ExportOrder = "id" | "reading";
+
+function whereFor(scope: ExportScope, entry: ExportScope["texts"][number]) {
+  const all: Prisma.AnnotationWhereInput[] = [{ textId: entry.text.id }, visibleWhere(entry.lens)];
+  // Non-staff: threads they opened or replied in (the rows are filtered to their own after).
+  if (scope.ownerId)
+    all.push({
+      OR: [
+        { authorId: scope.ownerId },
+        { replies: { some: { authorId: scope.ownerId, deletedAt: null } } },
+      ],
+    });
+  return all;
+}
+
+type Cursor = { id: string; start: number };
+
+function after(cursor: Cursor | null, order: ExportOrder): Prisma.AnnotationWhereInput {
+  if (!cursor) return {};
+  if (order === "id") return { id: { gt: cursor.id } };
+  return {
+    OR: [{ start: { gt: cursor.start } }, { start: cursor.start, id: { gt: cursor.id } }],
+  };
+}
+
+/** The export's items, one batch of threads at a time, text after text. */
+export async function* exportBatches(
+  db: Db,
+  scope: ExportScope,
+  options: { order?: ExportOrder; batchSize?: number } = {},
+): AsyncGenerator<ExportItem[]> {
+  const order = options.order ?? "id";
+  const take = options.batchSize ?? EXPORT_BATCH;
+  for (const entry of scope.texts) {
+    const where = whereFor(scope, entry);
+    let cursor: Cursor | null = null;
+    for (;;) {
+      const rows: ThreadRow[] = await db.annotation.findMany({
+        where: { AND: [...where, after(cursor, order)] },
+        select: threadSelect,
+        orderBy: order === "id" ? [{ id: "asc" }] : [{ start: "asc" }, { id: "asc" }],
+        take,
+      });
+      if (rows.length === 0) break;
+      const last = rows[rows.length - 1] as ThreadRow;
+      cursor = { id: last.id, start: last.start };
+      const items: ExportItem[] = [];
+      for (const row of rows) {
+        const view = presentThread(row, entry.lens);
+        if (view)
+          items.push(
+            ...threadItems(view, entry.text, {
+              staff: scope.staff,
+              ownerId: scope.ownerId,
+              roles: scope.roles,
+            }),
+          );
+      }
+      if (items.length > 0) yield items;
+      if (rows.length < take) break;
+    }
+  }
+}
+
+/**
+ * How many items the export will hold at most (threads and replies that pass the database's
+ * prefilter), sent first so a client can show progress; the presenters may drop a few more.
+ */
+export async function exportCount(db: Db, scope: ExportScope): Promise<number> {
+  let total = 0;
+  for (const entry of scope.texts) {
+    const where: Prisma.AnnotationWhereInput = { AND: whereFor(scope, entry) };
+    const [threads, replies] = await Promise.all([
+      db.annotation.count({
+        where: { AND: [where, { deletedAt: null }, ownFilter(scope)] },
+      }),
+      db.reply.count({
+        where: {
+          deletedAt: null,
+          annotation: where,
+          ...(scope.ownerId ? { authorId: scope.ownerId } : {}),
+        },
+      }),
+    ]);
+    total += threads + replies;
+  }
+  return total;
+}
+
+const ownFilter = (scope: ExportScope): Prisma.AnnotationWhereInput =>
+  scope.ownerId ? { authorId: scope.ownerId } : {};
+
+/**
+ * The printable reader's numbers: every thread in the export, numbered in reading order across
+ * the texts, with the passages of those that have one (orphans are numbered but unmarked).
+ * A few columns per thread, read in keyset pages like the items.
+ */
+export async function exportNumbering(db: Db, scope: ExportScope) {
+  const numbers = new Map<string, number>();
+  const anchors = new Map<string, { number: number; start: number; end: number }[]>();
+  for (const entry of scope.texts) {
+    const list: { number: number; start: number; end: number }[] = [];
+    let cursor: Cursor | null = null;
+    for (;;) {
+      const rows: { id: string; start: number; end: number; anchorState: string }[] =
+        await db.annotation.findMany({
+          where: { AND: [...whereFor(scope, entry), after(cursor, "reading")] },
+          select: { id: true, start: true, end: true, anchorState: true },
+          orderBy: [{ start: "asc" }, { id: "asc" }],
+          take: EXPORT_BATCH * 10,
+        });
+      for (const row of rows) {
+        const number = numbers.size + 1;
+        numbers.set(row.id, number);
+        if (row.anchorState !== "orphaned") list.push({ number, start: row.start, end: row.end });
+      }
+      const last = rows.at(-1);
+      if (!last || rows.length < EXPORT_BATCH * 10) break;
+      cursor = { id: last.id, start: last.start };
+    }
+    anchors.set(entry.text.id, list);
+  }
+  return { numbers, anchors };
+}
