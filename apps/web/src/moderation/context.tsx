@@ -1,8 +1,10 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useRef } from "react";
 import type { ThreadView } from "~/annotations/types";
+import { useTRPC } from "~/trpc/react";
 
 type Record = (
   annotationId: string,
@@ -30,9 +32,10 @@ const ModerationContext = createContext<ModerationContextValue | null>(null);
 /**
  * Provides the moderation controls' context to a text page. `revealHeld`: the course still
  * holds classmates' work back from this viewer, so their next post re-reads the page (the
- * server decides whether it opens it, and the thread list starts again from its snapshot).
+ * server decides whether it opens it, and the thread list starts again from a fresh snapshot).
  */
 export function ModerationProvider({
+  textId,
   courseId,
   canModerate,
   canFlag,
@@ -40,6 +43,7 @@ export function ModerationProvider({
   revealHeld,
   children,
 }: {
+  textId: string;
   courseId: string;
   canModerate: boolean;
   canFlag: boolean;
@@ -48,6 +52,8 @@ export function ModerationProvider({
   children: ReactNode;
 }) {
   const router = useRouter();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const recordRef = useRef<Record | null>(null);
   const value = useMemo<ModerationContextValue>(
     () => ({
@@ -60,10 +66,14 @@ export function ModerationProvider({
         recordRef.current = record;
       },
       afterPost: () => {
-        if (revealHeld) router.refresh();
+        if (!revealHeld) return;
+        // The page is read again; if it now opens classmates' work, the thread list mounts
+        // afresh (its key), and must not start from the snapshot cached before.
+        queryClient.removeQueries({ queryKey: trpc.annotation.list.queryKey({ textId }) });
+        router.refresh();
       },
     }),
-    [courseId, canModerate, canFlag, viewerId, revealHeld, router],
+    [textId, courseId, canModerate, canFlag, viewerId, revealHeld, router, trpc, queryClient],
   );
   return <ModerationContext.Provider value={value}>{children}</ModerationContext.Provider>;
 }

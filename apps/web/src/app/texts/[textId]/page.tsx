@@ -62,6 +62,7 @@ export default async function TextPage({ params }: Props) {
         <RevealNotice required={status.reveal.required} posted={status.reveal.posted} />
       ) : null}
       <ModerationProvider
+        textId={text.id}
         courseId={text.course.id}
         canModerate={can(actor, text.standing, "moderate")}
         canFlag={canAnnotate}
