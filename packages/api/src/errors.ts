@@ -312,6 +312,10 @@ export const errorMessages = {
     en: "Too many password-reset requests. Wait an hour, then try again.",
     ar: "طلبات كثيرة لإعادة تعيين كلمة المرور. انتظر ساعة ثم حاول مرة أخرى.",
   },
+  "export.bad_request": {
+    en: "This export cannot be made: choose one of the formats csv, json, w3c, html or md.",
+    ar: "لا يمكن إنشاء هذا التصدير: اختر أحد الصيغ csv أو json أو w3c أو html أو md.",
+  },
   "forbidden": {
     en: "You are not allowed to do this.",
     ar: "ليس مسموحًا لك بهذا.",

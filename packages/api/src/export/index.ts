@@ -1,10 +1,7 @@
 import type { Db } from "@hashiya/db";
 import type { Actor } from "../policies";
-import { csvFormat } from "./formats/csv";
+import { EXPORT_FORMATS, type ExportFormatName, exportFormatNames } from "./formats/all";
 import type { ExportContext, ExportFormat } from "./formats/format";
-import { jsonFormat } from "./formats/json";
-import { htmlFormat, markdownFormat } from "./formats/printable";
-import { w3cFormat } from "./formats/w3c";
 import { exportBatches, exportCount, exportNumbering } from "./read";
 import { courseExportScope, type ExportScope, textExportScope } from "./scope";
 import { pulledStream } from "./stream";
@@ -12,15 +9,7 @@ import { pulledStream } from "./stream";
 // Exports of a text's or a course's discussion (DESIGN decision 8): CSV, our JSON, W3C
 // JSON-LD, and the printable reader as HTML or Markdown, streamed batch by batch.
 
-export const EXPORT_FORMATS = {
-  csv: csvFormat,
-  json: jsonFormat,
-  w3c: w3cFormat,
-  html: htmlFormat,
-  md: markdownFormat,
-} as const satisfies Record<string, ExportFormat>;
-export type ExportFormatName = keyof typeof EXPORT_FORMATS;
-export const exportFormatNames = Object.keys(EXPORT_FORMATS) as ExportFormatName[];
+export { EXPORT_FORMATS, type ExportFormatName, exportFormatNames };
 
 export interface ExportRequest {
   kind: "text" | "course";
@@ -97,3 +86,4 @@ export async function exportOf(
 
 export { type ExportScope, courseExportScope, textExportScope } from "./scope";
 export { pulledStream } from "./stream";
+export { exportHttpResponse } from "./http";
