@@ -214,7 +214,14 @@ async function coldOpen(tracePath?: string): Promise<{ painted: number; annotata
 // --serve: keep the stack up for profiling by hand (curl, a browser) until SIGINT/SIGTERM.
 if (process.argv.includes("--serve")) {
   console.log(
-    JSON.stringify({ url: `${stack.webUrl}/texts/${fixture.textId}`, cookie: cookieHeader }),
+    JSON.stringify({
+      url: `${stack.webUrl}/texts/${fixture.textId}`,
+      cookie: cookieHeader,
+      // To start another web server on the same data (e.g. under `node --cpu-prof`).
+      databaseUrl: fixture.database.url,
+      authSecret: stack.authSecret,
+      collabPort: stack.collabPort,
+    }),
   );
   await new Promise((resolve) => {
     process.once("SIGINT", resolve);

@@ -3,6 +3,7 @@
 import type { JSONContent } from "@tiptap/core";
 import { useTranslations } from "next-intl";
 import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { useIdleAfter } from "~/components/use-idle-after";
 import { trimmedSpan } from "~/reader/caret-moves";
 import { clearHighlights, paintHighlights } from "~/reader/highlights";
 import { groupPassages, type Passage } from "~/reader/overlaps";
@@ -14,7 +15,7 @@ import { useReaderKeys } from "~/reader/use-reader-keys";
 import { readSelection } from "~/reader/use-reader-selection";
 import { useTextRanges } from "~/reader/use-text-ranges";
 import { type Anchor, usePaintedAnchors } from "./anchors";
-import { CommentForm, type ThreadOptions } from "./composer/comment-form";
+import { CommentForm, preloadCommentForm, type ThreadOptions } from "./composer/lazy-comment-form";
 import { filterThreads, noFilters, type ThreadFilters } from "./filters";
 import { KeyboardHelp } from "./keyboard-help";
 import { PassageBadges } from "./passage-badges";
@@ -69,7 +70,11 @@ export function AnnotationWorkspace({
   const tick = useLayoutTick(column);
   const [announcement, setAnnouncement] = useState("");
 
-  const { threads, status, record } = useThreadList(text.id);
+  // The text and its highlights first; then, at the browser's next free moment (50 ms at
+  // most), the threads' bodies and the composer's code.
+  const [paintedOnce, setPaintedOnce] = useState(false);
+  const settled = useIdleAfter(paintedOnce, 50);
+  const { threads, status, record } = useThreadList(text.id, settled);
   const writes = useThreadWrites(record);
   // Moderation controls on the cards apply their answers here; a post may open classmates' work.
   const moderation = useModerationBridge(record);
@@ -99,7 +104,11 @@ export function AnnotationWorkspace({
       pending,
       search: search?.textHits ?? [],
     });
+    setPaintedOnce(true);
   }, [ranges, painted, active, pending, search]);
+  useEffect(() => {
+    if (settled && canWrite) preloadCommentForm();
+  }, [settled, canWrite]);
   useEffect(() => clearHighlights, []);
 
   const annotate = useCallback(() => {

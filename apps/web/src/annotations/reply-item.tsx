@@ -6,7 +6,7 @@ import { useState } from "react";
 import { ModerationControls } from "~/moderation/moderation-controls";
 import { ModerationMark } from "~/moderation/moderation-mark";
 import { CommentMeta } from "./comment-meta";
-import { CommentForm } from "./composer/comment-form";
+import { CommentForm } from "./composer/lazy-comment-form";
 import { ConfirmDelete } from "./confirm-delete";
 import { ReactionsBar } from "./reactions-bar";
 import type { ReactionKind, ReplyView } from "./types";

@@ -7,7 +7,7 @@ import { ModerationControls } from "~/moderation/moderation-controls";
 import { ModerationMark } from "~/moderation/moderation-mark";
 import { usePersonName } from "~/moderation/person-name";
 import { CommentMeta } from "./comment-meta";
-import { CommentForm, type ThreadOptions } from "./composer/comment-form";
+import { CommentForm, type ThreadOptions } from "./composer/lazy-comment-form";
 import { ConfirmDelete } from "./confirm-delete";
 import { ReactionsBar } from "./reactions-bar";
 import { type ReplyActions, ReplyItem } from "./reply-item";

@@ -47,14 +47,14 @@ export interface WriteOutcome {
 export type LiveStatus = "connecting" | "live" | "error";
 
 /**
- * A text's threads, live: `annotation.list` fetched by the page once it is up (the server
- * rendered only the passages, so the text paints at once), then every event of
+ * A text's threads, live: `annotation.list` fetched once `enabled` (the page's text is up:
+ * the server rendered only the passages, so the text paints at once), then every event of
  * `live.onTextEvent` from that snapshot's position (SSE; on reconnect the link resumes from
  * the last event it got, and events already applied are skipped, so nothing is missed or
  * doubled). Null until the snapshot arrives. Anonymous readers of a public text subscribe
  * too. `record` applies a write's own answer at once, without waiting for its event.
  */
-export function useThreadList(textId: string) {
+export function useThreadList(textId: string, enabled = true) {
   const trpc = useTRPC();
   const [state, dispatch] = useReducer(reducer, EMPTY);
   const snapshot = useQuery(
@@ -62,6 +62,7 @@ export function useThreadList(textId: string) {
       { textId },
       // Fetched once: from then on the live stream keeps the list current.
       {
+        enabled,
         staleTime: Number.POSITIVE_INFINITY,
         refetchOnWindowFocus: false,
         refetchOnReconnect: false,

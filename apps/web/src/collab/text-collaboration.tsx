@@ -1,6 +1,6 @@
 import { auth } from "@hashiya/auth";
 import type { ReactNode } from "react";
-import { SharedNotes } from "~/notes/shared-notes";
+import { LazySharedNotes } from "~/notes/lazy-shared-notes";
 import { PresenceProvider } from "./presence";
 import { PresenceBar } from "./presence-bar";
 import { ReaderPresenceBridge } from "./reader-presence-bridge";
@@ -28,7 +28,7 @@ export async function TextCollaboration({
       <PresenceBar />
       {children}
       <ReaderPresenceBridge selector='[data-testid="reader"] .reader-text' />
-      <SharedNotes textId={textId} canWrite={canWrite} />
+      <LazySharedNotes textId={textId} canWrite={canWrite} />
     </PresenceProvider>
   );
 }
