@@ -8,6 +8,7 @@ const benchmarks = [
   "anchor-vs-hypothesis.ts",
   "annotation-throughput.ts",
   "comment-latency.ts",
+  "export-jsonld.ts",
   "notes-durability.ts",
   "reader-cold-open.ts",
 ];

@@ -1,0 +1,16 @@
+import { exportHttpResponse } from "@hashiya/api/export";
+import { db } from "@hashiya/db";
+import { env } from "~/env";
+import { sessionOf } from "~/server/session";
+
+/** An export download for the session's user (authorised in `exportHttpResponse`). */
+export async function exportRoute(
+  req: Request,
+  target: { kind: "text" | "course"; id: string },
+): Promise<Response> {
+  const session = await sessionOf(req);
+  const user = session?.user;
+  const actor = user ? { userId: user.id, isAdmin: user.isAdmin === true } : null;
+  const url = new URL(req.url);
+  return exportHttpResponse(db, actor, target, url, env.AUTH_URL ?? url.origin);
+}

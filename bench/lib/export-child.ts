@@ -1,0 +1,31 @@
+// P4's exporting process: one W3C export through the route's streaming code, read to the end
+// as a client would, then its wall time and the process's RSS high-water mark on stdout.
+import { createExport } from "@hashiya/api/export";
+import { createDb } from "@hashiya/db";
+
+const [url, textId, userId] = process.argv.slice(2) as [string, string, string];
+const db = createDb(url, { max: 2 });
+const started = performance.now();
+const response = await createExport(
+  db,
+  { userId, isAdmin: false },
+  {
+    kind: "text",
+    id: textId,
+    format: "w3c",
+    baseUrl: "https://hashiya.example",
+  },
+);
+if (!response) throw new Error("the instructor may not export the benchmark's text");
+let bytes = 0;
+const reader = response.body.getReader();
+for (;;) {
+  const { value, done } = await reader.read();
+  if (done) break;
+  bytes += value.byteLength;
+}
+const ms = performance.now() - started;
+await db.$disconnect();
+// maxRSS is in kilobytes (process.resourceUsage).
+const maxRssMb = process.resourceUsage().maxRSS / 1024;
+process.stdout.write(`${JSON.stringify({ ms, bytes, total: response.total, maxRssMb })}\n`);
