@@ -24,6 +24,8 @@ import { SelectionOverlays } from "./selection-overlays";
 import type { ThreadActions } from "./thread-card";
 import { DRAFT_ID, ThreadPanel } from "./thread-panel";
 import { useThreadList, useThreadWrites } from "./use-thread-list";
+import { useAccessRevoked } from "~/courses/access-events";
+import { AccessLostNotice } from "~/courses/access-lost-notice";
 import { useModerationBridge } from "~/moderation/context";
 
 export interface AnnotationWorkspaceProps {
@@ -82,7 +84,9 @@ export function AnnotationWorkspace({
   const [pending, setPending] = useState<TextSpan | null>(null);
   const [filters, setFilters] = useState<ThreadFilters>(noFilters);
   const [search, setSearch] = useState<SearchOutcome | null>(null);
-  const canWrite = viewer?.canAnnotate ?? false;
+  // Lost access while reading (the live stream or the collab server says so): no writing.
+  const revoked = useAccessRevoked(text.id);
+  const canWrite = (viewer?.canAnnotate ?? false) && !revoked;
 
   const shown = useMemo(
     () =>
@@ -276,6 +280,7 @@ export function AnnotationWorkspace({
 
   return (
     <div className="workspace">
+      <AccessLostNotice revoked={revoked} />
       <div className="text-column" ref={setColumn}>
         <KeyboardHelp id={keysHelpId} />
         <Reader

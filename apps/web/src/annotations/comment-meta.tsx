@@ -1,6 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
+import { DueMarks } from "~/courses/due-marks";
 import { usePersonName } from "~/moderation/person-name";
 import type { PersonView } from "./types";
 
@@ -9,11 +10,14 @@ export function CommentMeta({
   author,
   createdAt,
   editedAt,
+  due,
   children,
 }: {
   author: PersonView;
   createdAt: Date;
   editedAt: Date | null;
+  /** Whether it was posted or edited after its text's due date. */
+  due?: { postedAfterDue: boolean; editedAfterDue: boolean };
   children?: React.ReactNode;
 }) {
   const t = useTranslations("annotations");
@@ -28,6 +32,7 @@ export function CommentMeta({
         {format.dateTime(createdAt, { dateStyle: "medium", timeStyle: "short" })}
       </time>
       {editedAt ? <span className="muted">({t("edited")})</span> : null}
+      {due ? <DueMarks due={due} /> : null}
       {children}
     </header>
   );

@@ -45,7 +45,12 @@ export function ReplyItem({
   }
   return (
     <li className="reply" data-reply-id={reply.id}>
-      <CommentMeta author={reply.author} createdAt={reply.createdAt} editedAt={reply.editedAt} />
+      <CommentMeta
+        author={reply.author}
+        createdAt={reply.createdAt}
+        editedAt={reply.editedAt}
+        due={reply}
+      />
       <ModerationMark mark={mark} />
       {editing ? (
         <CommentForm

@@ -72,7 +72,12 @@ export const ThreadCard = memo(function ThreadCard({
           {withheld ? tModeration(`withheld_${thread.moderation?.state ?? "hidden"}`) : t("deleted")}
         </p>
       ) : (
-        <CommentMeta author={thread.author} createdAt={thread.createdAt} editedAt={thread.editedAt}>
+        <CommentMeta
+          author={thread.author}
+          createdAt={thread.createdAt}
+          editedAt={thread.editedAt}
+          due={thread}
+        >
           <span id={headingId} className="visually-hidden">
             {t("threadBy", { name: personName(thread.author) })}
           </span>

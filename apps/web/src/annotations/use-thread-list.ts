@@ -1,14 +1,21 @@
 "use client";
 
-import { skipToken, useMutation, useQuery } from "@tanstack/react-query";
+import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { TRPCClientError } from "@trpc/client";
 import { useSubscription } from "@trpc/tanstack-react-query";
-import { useCallback, useEffect, useMemo, useReducer } from "react";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
+import { announceAccessRevoked } from "~/courses/access-events";
 import { useTRPC } from "~/trpc/react";
 import { applyEvent, applyThreadState, fromSnapshot, type ThreadList } from "./thread-list";
 import type { LiveEvent, ThreadView } from "./types";
 
+type Snapshot = { threads: ThreadView[]; lastEventId: string };
+
 type Action =
-  | { type: "snapshot"; snapshot: { threads: ThreadView[]; lastEventId: string } }
+  | { type: "snapshot"; snapshot: Snapshot }
+  /** The viewer's access changed: the discussion as they may now see it, read again. */
+  | { type: "reset"; snapshot: Snapshot }
   | { type: "event"; event: LiveEvent }
   | { type: "outcome"; annotationId: string; thread: ThreadView | null; eventId: string };
 
@@ -22,12 +29,14 @@ interface State {
 }
 
 function apply(list: ThreadList, action: Action): ThreadList {
-  if (action.type === "snapshot") return list; // the first snapshot only: the stream keeps it
+  // The first snapshot only: the stream keeps it (a reset replaces the list in `reducer`).
+  if (action.type === "snapshot" || action.type === "reset") return list;
   if (action.type === "event") return applyEvent(list, action.event);
   return applyThreadState(list, action.annotationId, action.thread, action.eventId);
 }
 
 function reducer(state: State, action: Action): State {
+  if (action.type === "reset") return { list: fromSnapshot(action.snapshot), early: [] };
   if (state.list) {
     const list = apply(state.list, action);
     return list === state.list ? state : { list, early: [] };
@@ -44,7 +53,13 @@ export interface WriteOutcome {
   eventId: string;
 }
 
-export type LiveStatus = "connecting" | "live" | "error";
+export type LiveStatus = "connecting" | "live" | "error" | "ended";
+
+/** Refusals of the live stream that mean the reader lost access to the text (no retry helps). */
+function isAccessLost(error: unknown): boolean {
+  const code = error instanceof TRPCClientError ? error.data?.appCode : null;
+  return code === "course.access_revoked" || code === "not_found";
+}
 
 /**
  * A text's threads, live: `annotation.list` fetched once `enabled` (the page's text is up:
@@ -56,7 +71,29 @@ export type LiveStatus = "connecting" | "live" | "error";
  */
 export function useThreadList(textId: string, enabled = true) {
   const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
   const [state, dispatch] = useReducer(reducer, EMPTY);
+  // Lost access while reading (removed from the course): no more live updates, no writing.
+  const [revoked, setRevoked] = useState(false);
+  const loseAccess = useCallback(() => {
+    setRevoked(true);
+    announceAccessRevoked(textId);
+  }, [textId]);
+  // What the reader may see changed (a role, the settings, the course archived): read the
+  // discussion again, and the server-rendered parts of the page (who may write) with it.
+  const resync = useCallback(async () => {
+    try {
+      const fresh = await queryClient.fetchQuery({
+        ...trpc.annotation.list.queryOptions({ textId }),
+        staleTime: 0,
+      });
+      dispatch({ type: "reset", snapshot: fresh });
+      router.refresh();
+    } catch (error) {
+      if (isAccessLost(error)) loseAccess();
+    }
+  }, [queryClient, trpc, textId, router, loseAccess]);
   const snapshot = useQuery(
     trpc.annotation.list.queryOptions(
       { textId },
@@ -77,16 +114,25 @@ export function useThreadList(textId: string, enabled = true) {
   // the link already keeps its own position for reconnects.
   const from = state.list?.snapshotEventId ?? null;
   const input = useMemo(
-    () => (from === null ? skipToken : { textId, lastEventId: from }),
-    [textId, from],
+    () => (from === null || revoked ? skipToken : { textId, lastEventId: from }),
+    [textId, from, revoked],
   );
   const subscription = useSubscription(
     trpc.live.onTextEvent.subscriptionOptions(input, {
-      onData: (tracked) => dispatch({ type: "event", event: tracked.data }),
+      onData: (tracked) => {
+        const event = tracked.data;
+        if (event.type === "access.revoked") loseAccess();
+        else if (event.type === "access.changed") void resync();
+        else dispatch({ type: "event", event });
+      },
+      onError: (error) => {
+        if (isAccessLost(error)) loseAccess();
+      },
     }),
   );
-  const status: LiveStatus =
-    snapshot.isError || subscription.status === "error"
+  const status: LiveStatus = revoked
+    ? "ended"
+    : snapshot.isError || subscription.status === "error"
       ? "error"
       : subscription.status === "pending"
         ? "live"
@@ -96,7 +142,7 @@ export function useThreadList(textId: string, enabled = true) {
     dispatch({ type: "outcome", annotationId, ...outcome });
   }, []);
 
-  return { threads: state.list?.threads ?? null, status, record };
+  return { threads: state.list?.threads ?? null, status, record, revoked };
 }
 
 /** The write procedures, each applying its answer to the list as soon as it arrives. */
