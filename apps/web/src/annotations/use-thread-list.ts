@@ -5,7 +5,7 @@ import { TRPCClientError } from "@trpc/client";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
-import { announceAccessRevoked } from "~/courses/access-events";
+import { announceAccessRevoked, useAccessRevoked } from "~/courses/access-events";
 import { useTRPC } from "~/trpc/react";
 import { applyEvent, applyThreadState, fromSnapshot, type ThreadList } from "./thread-list";
 import type { LiveEvent, ThreadView } from "./types";
@@ -75,9 +75,11 @@ export function useThreadList(textId: string, enabled = true) {
   const queryClient = useQueryClient();
   const [state, dispatch] = useReducer(reducer, EMPTY);
   // Lost access while reading (removed from the course): no more live updates, no writing.
-  const [revoked, setRevoked] = useState(false);
+  // Said by this stream, or by the collab server's close of the text's documents.
+  const [refused, setRefused] = useState(false);
+  const revoked = useAccessRevoked(textId) || refused;
   const loseAccess = useCallback(() => {
-    setRevoked(true);
+    setRefused(true);
     announceAccessRevoked(textId);
   }, [textId]);
   // What the reader may see changed (a role, the settings, the course archived): read the
