@@ -80,3 +80,26 @@ test("a person resets a forgotten password through the emailed link", async ({ p
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole("link", { name: "الحساب" })).toBeVisible();
 });
+
+test("a person deletes their account from the settings page and cannot sign in again", async ({
+  page,
+}) => {
+  const person = await createMember("student", "مغادر");
+  await signIn(page, person.email, person.password);
+  await expect(page).toHaveURL(/\/$/);
+  await page.getByRole("link", { name: "الحساب" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "حسابك" })).toBeVisible();
+  const remove = page.getByRole("button", { name: "احذف حسابي" });
+  await page.getByLabel("اكتب كلمة مرورك للتأكيد").fill(person.password);
+  // Nothing happens before the consequence is acknowledged.
+  await expect(remove).toBeDisabled();
+  await page.getByLabel("أفهم أنه لا يمكن التراجع عن ذلك").check();
+  await remove.click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("link", { name: "تسجيل الدخول" })).toBeVisible();
+
+  await signIn(page, person.email, person.password);
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(
+    errorMessages["auth.wrong_password"].ar,
+  );
+});
