@@ -183,6 +183,12 @@ describe("contents", () => {
         expect(
           annotationMustViolations({ "@context": collection["@context"], ...(item as object) }),
         ).toEqual([]);
+      // The audit log's decisions (two hides) travel as `moderating` annotations, to staff only.
+      const moderating = page.items.filter(
+        (item) => (item as { motivation: string }).motivation === "moderating",
+      );
+      expect(moderating).toHaveLength(persona === "instructor" ? 2 : 0);
+      expect(collection.total).toBe(page.items.length);
     }
   });
 

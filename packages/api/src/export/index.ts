@@ -2,6 +2,7 @@ import type { Db } from "@hashiya/db";
 import type { Actor } from "../policies";
 import { EXPORT_FORMATS, type ExportFormatName, exportFormatNames } from "./formats/all";
 import type { ExportContext, ExportFormat } from "./formats/format";
+import { moderationBatches, moderationCount } from "./moderation";
 import { exportBatches, exportCount, exportNumbering } from "./read";
 import { courseExportScope, type ExportScope, textExportScope } from "./scope";
 import { pulledStream } from "./stream";
@@ -40,6 +41,9 @@ export async function* exportChunks(
   yield writer.head();
   for await (const items of exportBatches(db, context.scope, { order: format.order, batchSize }))
     yield writer.batch(items);
+  if (writer.moderation)
+    for await (const entries of moderationBatches(db, context.scope, batchSize))
+      yield writer.moderation(entries);
   yield writer.tail();
 }
 
@@ -66,7 +70,9 @@ export async function exportOf(
   request: Omit<ExportRequest, "kind" | "id">,
 ): Promise<ExportResponse> {
   const format = EXPORT_FORMATS[request.format];
-  const total = await exportCount(db, scope);
+  const total =
+    (await exportCount(db, scope)) +
+    (format.carriesModeration ? await moderationCount(db, scope) : 0);
   const context: ExportContext = {
     scope,
     total,

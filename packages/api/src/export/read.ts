@@ -90,7 +90,7 @@ export async function exportCount(db: Db, scope: ExportScope): Promise<number> {
         where: {
           deletedAt: null,
           annotation: where,
-          ...(scope.ownerId ? { authorId: scope.ownerId } : {}),
+          ...(scope.ownerId ? { authorId: scope.ownerId, moderationState: MODERATED_AWAY } : {}),
         },
       }),
     ]);
@@ -99,8 +99,11 @@ export async function exportCount(db: Db, scope: ExportScope): Promise<number> {
   return total;
 }
 
+// Non-staff exports leave out their own items a moderator hid or removed (DESIGN "Deleting").
+const MODERATED_AWAY = { notIn: ["hidden", "removed"] } as Prisma.EnumModerationStateFilter;
+
 const ownFilter = (scope: ExportScope): Prisma.AnnotationWhereInput =>
-  scope.ownerId ? { authorId: scope.ownerId } : {};
+  scope.ownerId ? { authorId: scope.ownerId, moderationState: MODERATED_AWAY } : {};
 
 /**
  * The printable reader's numbers: every thread in the export, numbered in reading order across

@@ -1,4 +1,5 @@
 import type { ExportItem } from "../items";
+import type { ModerationEntry } from "../moderation";
 import type { NumberedAnchor } from "./markers";
 import type { ExportOrder } from "../read";
 import type { ExportScope } from "../scope";
@@ -28,6 +29,8 @@ export interface ExportContext {
 export interface ExportWriter {
   head(): string;
   batch(items: ExportItem[]): string;
+  /** Formats that carry the audit log's decisions (staff exports) write them here, after the items. */
+  moderation?(entries: ModerationEntry[]): string;
   tail(): string;
 }
 
@@ -35,5 +38,7 @@ export interface ExportFormat {
   contentType: string;
   extension: string;
   order: ExportOrder;
+  /** Carries moderation decisions (they count toward the total). */
+  carriesModeration?: boolean;
   create(context: ExportContext): ExportWriter;
 }

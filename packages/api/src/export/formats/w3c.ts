@@ -2,6 +2,7 @@ import {
   ANNO_MEDIA_TYPE,
   annotationToW3c,
   jsonAroundItems,
+  moderationToW3c,
   replyToW3c,
   textIris,
   toW3cCollection,
@@ -58,6 +59,7 @@ export const w3cFormat: ExportFormat = {
   contentType: `${ANNO_MEDIA_TYPE}`,
   extension: "jsonld",
   order: "id",
+  carriesModeration: true,
   create({ scope, baseUrl, total, exportedAt }) {
     const base = baseUrl.replace(/\/+$/, "");
     const id = `${base}/api/export/${scope.kind}s/${encodeURIComponent(scope.id)}?format=w3c`;
@@ -74,6 +76,14 @@ export const w3cFormat: ExportFormat = {
           JSON.stringify(
             toW3c(item, base, texts.get(item.textId) ?? { language: "ar", direction: "rtl" }),
           ),
+        );
+        const text = (first ? "" : ",") + parts.join(",");
+        first = false;
+        return text;
+      },
+      moderation(entries) {
+        const parts = entries.map(({ textId, record }) =>
+          JSON.stringify(moderationToW3c(record, { iris: textIris(base, textId), embedded: true })),
         );
         const text = (first ? "" : ",") + parts.join(",");
         first = false;

@@ -5,6 +5,7 @@ import { cache } from "react";
 import { TextLinkList } from "~/components/text-link-list";
 import { CourseNotices } from "~/courses/course-notices";
 import { ModerationLink } from "~/moderation/moderation-link";
+import { ExportButton } from "~/export/export-button";
 import { orNotFound } from "~/server/not-found";
 import { api } from "~/trpc/server";
 
@@ -35,6 +36,7 @@ export default async function CoursePage({ params }: Props) {
       <h1 dir="auto">{course.title}</h1>
       {course.role ? <p className="lede">{t("yourRole", { role: tRoles(course.role) })}</p> : null}
       <ModerationLink courseId={course.id} standing={course.role} user={session?.user} />
+      <ExportButton kind="course" id={course.id} standing={course.role} user={session?.user} />
       <CourseNotices course={course} />
       <section aria-labelledby="course-texts">
         <h2 id="course-texts">{t("texts")}</h2>

@@ -9,6 +9,7 @@ import { ModerationProvider } from "~/moderation/context";
 import { MuteNotice, RevealNotice } from "~/moderation/notices";
 import { TextCollaboration } from "~/collab/text-collaboration";
 import { TextBrief } from "~/courses/text-brief";
+import { ExportButton } from "~/export/export-button";
 import { ReaderText } from "~/reader/reader-text";
 import { orNotFound } from "~/server/not-found";
 import { api } from "~/trpc/server";
@@ -50,7 +51,8 @@ export default async function TextPage({ params }: Props) {
           <Link href={`/courses/${text.course.id}`} dir="auto">
             {text.course.title}
           </Link>
-          {text.isPublic ? <span className="badge">{t("public")}</span> : null}
+          {text.isPublic ? <span className="badge">{t("public")}</span> : null}{" "}
+          <ExportButton kind="text" id={text.id} standing={text.standing} user={user} />
         </p>
         <h1 lang={text.language} dir={text.direction}>
           {text.title}
