@@ -3,7 +3,7 @@
 // from 500 signed-in users, each within their budget (30 comments a minute), generated from a
 // separate process with a fixed number of requests in flight (short mode: 50 users).
 // `--concurrency N` (default 32) sets the requests in flight, `--seconds N` (default 60) bounds
-// the run. Warm-up writes come from users of their own first. Figures depend on the machine's load: the load average is printed too.
+// the run, `--listeners N` (default 5) the SSE readers. Warm-up writes come from users of their own first. Figures depend on the machine's load: the load average is printed too.
 import { type ChildProcess, fork } from "node:child_process";
 import { cpus, loadavg } from "node:os";
 import { rateBudgets } from "@hashiya/api/abuse";
@@ -18,7 +18,7 @@ import { signIn } from "./lib/web-client";
 
 const USERS = short ? 50 : 500;
 const WARMUP_USERS = short ? 5 : 20;
-const LISTENERS = short ? 2 : 5;
+const LISTENERS_DEFAULT = short ? 2 : 5;
 // Within the budget: every user's writes of the run fall in one budget window.
 const PER_USER = Math.min(short ? 4 : 24, rateBudgets.comment.points);
 const WARMUP_PER_USER = 10;
@@ -27,6 +27,8 @@ const flag = (name: string, fallback: number) => {
   return at > 0 ? Number(process.argv[at + 1]) : fallback;
 };
 const CONCURRENCY = flag("--concurrency", short ? 8 : 32);
+// `--listeners 0` measures the write without its live delivery.
+const LISTENERS = flag("--listeners", LISTENERS_DEFAULT);
 // The run stops at its count or after this long, whichever comes first.
 const MAX_SECONDS = flag("--seconds", short ? 20 : 60);
 const progress = (line: string) => process.stderr.write(`  … ${line}\n`);

@@ -28,6 +28,7 @@ for (let listener = 0; listener < count; listener++) {
     },
   );
 }
+if (count === 0) process.send?.({ type: "ready" });
 process.on("message", (message: { type: string }) => {
   if (message.type === "count") process.send?.({ type: "count", received });
 });
