@@ -70,7 +70,7 @@ for (let k = 0; k < HIGHLIGHTS; k++) {
 }
 await db.annotation.createMany({ data: rows });
 
-const stack = await startBenchStack(fixture.database.url);
+// The browser first: should it fail to start, no servers are left running.
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
   args: [
@@ -80,6 +80,7 @@ const browser = await chromium.launch({
     "--disable-gpu",
   ],
 });
+const stack = await startBenchStack(fixture.database.url);
 
 // In the page once its HTML is parsed: keep one word of the text selected (again if its nodes
 // are replaced: the reader once mounted an editor over them), and note when the Annotate
