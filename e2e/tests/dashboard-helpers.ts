@@ -63,3 +63,19 @@ export async function react(request: APIRequestContext, annotationId: string, ki
     on: true,
   });
 }
+
+/** Flags a thread for the moderators, with a reason. */
+export async function flag(request: APIRequestContext, annotationId: string, reason: string) {
+  await mutate(request, "moderation.flag", {
+    target: { type: "annotation", id: annotationId },
+    reason,
+  });
+}
+
+/** Replies in a thread. */
+export async function reply(request: APIRequestContext, annotationId: string, text: string) {
+  await mutate(request, "reply.create", {
+    annotationId,
+    body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] },
+  });
+}

@@ -23,6 +23,7 @@ import type { SearchOutcome } from "./search-box";
 import { SelectionOverlays } from "./selection-overlays";
 import type { ThreadActions } from "./thread-card";
 import { DRAFT_ID, ThreadPanel } from "./thread-panel";
+import { useLinkedThread } from "./use-linked-thread";
 import { useThreadList, useThreadWrites } from "./use-thread-list";
 import { useAccessRevoked } from "~/courses/access-events";
 import { AccessLostNotice } from "~/courses/access-lost-notice";
@@ -164,6 +165,19 @@ export function AnnotationWorkspace({
     if (!hit) return;
     withCard(hit.id, (card) => card.scrollIntoView({ block: "nearest", behavior: "smooth" }));
   }, [ranges, painted, withCard]);
+
+  // A link to one thread (?thread=…) opens it: active, its card in view and focused.
+  const openLinked = useCallback(
+    (id: string) => {
+      setActiveId(id);
+      withCard(id, (card) => {
+        card.scrollIntoView({ block: "center" });
+        card.focus();
+      });
+    },
+    [withCard],
+  );
+  useLinkedThread(threads, openLinked);
 
   const openPassage = useCallback(
     (passage: Passage<Anchor>) => {

@@ -110,7 +110,14 @@ function NotesEditor({ document, canWrite }: { document: CollabDocument; canWrit
       editable: false,
       immediatelyRender: false,
       editorProps: {
-        attributes: { "aria-label": t("editorLabel"), "data-testid": "notes-editor" },
+        // Named as a multi-line text box: on a div without a role a name is not allowed, and
+        // Tiptap's default role does not reach this editor's element.
+        attributes: {
+          role: "textbox",
+          "aria-multiline": "true",
+          "aria-label": t("editorLabel"),
+          "data-testid": "notes-editor",
+        },
       },
     },
     [provider, doc],

@@ -143,12 +143,20 @@ function Toolbar({ editor, state }: { editor: Editor | null; state: ToolbarState
       className="tool"
       data-tool={key}
       aria-pressed={state?.[key] ?? false}
-      aria-label={label}
       title={label}
       disabled={!editor}
       onClick={run}
     >
-      {glyph}
+      {/* The glyph ("1.", "B") is an icon, hidden from the name; the words name the button
+          (an aria-label the visible glyph is not part of fails WCAG 2.5.3, label in name). */}
+      {glyph === label ? (
+        label
+      ) : (
+        <>
+          <span aria-hidden="true">{glyph}</span>
+          <span className="visually-hidden">{label}</span>
+        </>
+      )}
     </button>
   );
 

@@ -4,8 +4,9 @@ import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { TextLinkList } from "~/components/text-link-list";
 import { CourseNotices } from "~/courses/course-notices";
-import { ModerationLink } from "~/moderation/moderation-link";
+import { DashboardLink } from "~/dashboard/dashboard-link";
 import { ExportButton } from "~/export/export-button";
+import { ModerationLink } from "~/moderation/moderation-link";
 import { orNotFound } from "~/server/not-found";
 import { api } from "~/trpc/server";
 
@@ -43,7 +44,19 @@ export default async function CoursePage({ params }: Props) {
         {course.texts.length === 0 ? (
           <p className="muted">{t("noTexts")}</p>
         ) : (
-          <TextLinkList texts={course.texts} />
+          <TextLinkList
+            texts={course.texts.map((text) => ({
+              ...text,
+              meta: (
+                <DashboardLink
+                  textId={text.id}
+                  textTitle={text.title}
+                  standing={course.role}
+                  user={session?.user}
+                />
+              ),
+            }))}
+          />
         )}
       </section>
     </>

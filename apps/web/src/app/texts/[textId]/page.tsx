@@ -9,6 +9,7 @@ import { ModerationProvider } from "~/moderation/context";
 import { MuteNotice, RevealNotice } from "~/moderation/notices";
 import { TextCollaboration } from "~/collab/text-collaboration";
 import { TextBrief } from "~/courses/text-brief";
+import { DashboardLink } from "~/dashboard/dashboard-link";
 import { ExportButton } from "~/export/export-button";
 import { ReaderText } from "~/reader/reader-text";
 import { orNotFound } from "~/server/not-found";
@@ -52,6 +53,12 @@ export default async function TextPage({ params }: Props) {
             {text.course.title}
           </Link>
           {text.isPublic ? <span className="badge">{t("public")}</span> : null}{" "}
+          <DashboardLink
+            textId={text.id}
+            textTitle={text.title}
+            standing={text.standing}
+            user={user}
+          />{" "}
           <ExportButton kind="text" id={text.id} standing={text.standing} user={user} />
         </p>
         <h1 lang={text.language} dir={text.direction}>
