@@ -1,5 +1,6 @@
 import { verifyPassword } from "@hashiya/auth/password";
 import { type Db, Prisma } from "@hashiya/db";
+import { announceMembershipChange } from "../courses/scope";
 import { runTransaction } from "../notifications/after-commit";
 import { appError } from "../trpc";
 import { forgetAccountState } from "./account-state";
@@ -40,6 +41,8 @@ export async function deleteAccount(db: Db, userId: string, password: string): P
     await tx.session.deleteMany({ where: { userId } });
     await tx.account.deleteMany({ where: { userId } });
     await tx.membership.deleteMany({ where: { userId } });
+    // Open websockets and live streams of the account drop each course at once (on commit).
+    for (const { courseId } of memberships) await announceMembershipChange(tx, courseId, userId);
     await tx.user.update({
       where: { id: userId },
       data: {

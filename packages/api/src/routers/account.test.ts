@@ -1,7 +1,9 @@
 import { verifyPassword } from "@hashiya/auth/password";
 import { createTestDatabase, type TestDatabase } from "@hashiya/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
 import { createRateLimits } from "../abuse/rate-limits";
+import { MEMBERSHIP_CHANNEL } from "../live/membership-channel";
 import { hashResetToken } from "../accounts/reset-token";
 import { currentMailer, setMailer } from "../mail/mailer";
 import { rejectionOf } from "../testing/errors";
@@ -328,6 +330,26 @@ describe("account.delete", () => {
     expect(onTeachers.replies).toEqual([]);
     expect(onTeachers.reactions.find((r) => r.kind === "thanks")?.count ?? 0).toBe(0);
     expect(await testDb.db.membership.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("announces the end of each membership, so open connections drop the courses at once", async () => {
+    const user = await signedUp();
+    const courses = [await buildCourse(testDb.db), await buildCourse(testDb.db)];
+    for (const course of courses) await buildMembership(testDb.db, course.id, user.id, "student");
+    const listener = new pg.Client({ connectionString: testDb.url });
+    await listener.connect();
+    const heard: unknown[] = [];
+    listener.on("notification", (message) => heard.push(JSON.parse(message.payload ?? "null")));
+    await listener.query(`LISTEN ${MEMBERSHIP_CHANNEL}`);
+    try {
+      await user.caller.account.delete({ password: PASSWORD });
+      await expect.poll(() => heard.length).toBe(2);
+      expect(heard).toEqual(
+        expect.arrayContaining(courses.map((course) => ({ courseId: course.id, userId: user.id }))),
+      );
+    } finally {
+      await listener.end();
+    }
   });
 
   it("refuses while they are a course's only instructor with members, or the only admin", async () => {
