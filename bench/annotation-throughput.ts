@@ -56,6 +56,15 @@ const child = (file: string, args: string[] = []) => {
   return process;
 };
 
+// Stopped from outside (Ctrl-C, a time limit): take the servers and helpers down too, or the
+// web server would go on running on its own.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    for (const helper of children) helper.kill();
+    void stack.stop().finally(() => process.exit(130));
+  });
+}
+
 /** Sends one plan to a fresh load process and waits for its report. */
 function generate(plan: LoadPlan): Promise<LoadReport> {
   const generator = child("./lib/annotation-load.ts");
