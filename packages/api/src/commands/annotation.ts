@@ -4,7 +4,7 @@ import { describeRange, isTextModelError, type PreparedText } from "@hashiya/tex
 import { appendEvents, type EventDraft } from "../live/log";
 import { checkMentions, mentionedIn, notifyForComment } from "../notifications/mentions";
 import { type CourseStanding, eventAudience, isHeld, sameAudience } from "../policies";
-import type { ThreadRow } from "../presenters";
+import { type ThreadRow, threadColumns } from "../presenters";
 import { appError } from "../trpc";
 import { preparedTextOf } from "./prepared-texts";
 import type { LockedText, ThreadScope, Tx } from "./transaction";
@@ -32,28 +32,6 @@ export interface WriteOutcome {
 export interface CreateOutcome extends WriteOutcome {
   row: ThreadRow | null;
 }
-
-// The new thread's own columns, as the insert returns them (no relation: no extra query).
-const createdSelect = {
-  id: true,
-  textId: true,
-  authorId: true,
-  quote: true,
-  start: true,
-  end: true,
-  anchorState: true,
-  anchorScore: true,
-  body: true,
-  bodyText: true,
-  isQuestion: true,
-  visibility: true,
-  moderationState: true,
-  moderationReason: true,
-  lockedAt: true,
-  createdAt: true,
-  editedAt: true,
-  deletedAt: true,
-} as const satisfies Prisma.AnnotationSelect;
 
 /**
  * Starts a thread on a passage. The selectors and quote are computed here from the stored
@@ -89,7 +67,7 @@ export async function createAnnotation(
       moderationState: input.moderationState ?? "visible",
       ...(tags.length > 0 && { tags: { create: tags.map((name) => ({ name })) } }),
     },
-    select: createdSelect,
+    select: threadColumns,
   });
   const eventId = await appendEvents(tx, text.id, authorId, [
     { type: "thread.created", annotationId: annotation.id, ...eventAudience(annotation) },

@@ -12,5 +12,5 @@ export {
 export { personSelect, presentPerson, presentPersonFor, withheldPerson } from "./person";
 export { presentReactions, reactionSelect } from "./reactions";
 export { presentReply, type ReplyRow, replySelect, showsReply } from "./reply";
-export { presentThread, showsThread, type ThreadRow, threadSelect } from "./thread";
+export { presentThread, showsThread, type ThreadRow, threadColumns, threadSelect } from "./thread";
 export { textSummarySelect } from "./text";

@@ -8,11 +8,11 @@ import { personSelect, presentPersonFor, withheldPerson } from "./person";
 import { presentReactions, reactionSelect } from "./reactions";
 import { presentReply, replySelect, showsReply } from "./reply";
 
-export const threadSelect = {
+/** A thread's own columns, without relations: what an insert can return with no extra query. */
+export const threadColumns = {
   id: true,
   textId: true,
   authorId: true,
-  author: { select: personSelect },
   quote: true,
   start: true,
   end: true,
@@ -28,6 +28,11 @@ export const threadSelect = {
   createdAt: true,
   editedAt: true,
   deletedAt: true,
+} as const satisfies Prisma.AnnotationSelect;
+
+export const threadSelect = {
+  ...threadColumns,
+  author: { select: personSelect },
   // For the "after the due date" marks of the thread and its replies.
   text: { select: { dueAt: true } },
   tags: { select: { name: true }, orderBy: { name: "asc" } },
