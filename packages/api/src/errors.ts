@@ -200,6 +200,14 @@ export const errorMessages = {
     en: "Only the course's instructors and moderators can see this text's dashboard.",
     ar: "لوحة متابعة هذا النص متاحة لمدرّسي المقرر ومشرفيه فقط.",
   },
+  "mention.not_allowed": {
+    en: "You can mention only members of this course who can see this comment. A private comment mentions nobody; an instructors-only one only the staff.",
+    ar: "يمكنك أن تشير فقط إلى أعضاء المقرر الذين يرون هذا التعليق. التعليق الخاص لا يُشار فيه إلى أحد، والتعليق الموجَّه إلى المدرّسين لا يُشار فيه إلا إلى الطاقم.",
+  },
+  "mention.too_many": {
+    en: "A comment can mention at most 20 people.",
+    ar: "يمكن أن يشير التعليق إلى 20 شخصًا على الأكثر.",
+  },
   "course.title_invalid": {
     en: "A course title needs 1 to 120 characters, without control or text-direction characters.",
     ar: "يحتاج عنوان المقرر إلى ما بين 1 و120 حرفًا، دون محارف تحكّم أو محارف اتجاه النص.",
@@ -280,14 +288,6 @@ export const errorMessages = {
     en: "This file is not a text: upload a .txt or .md file saved as UTF-8.",
     ar: "هذا الملف ليس نصًا: ارفع ملف ‎.txt أو ‎.md محفوظًا بترميز UTF-8.",
   },
-  "mention.not_allowed": {
-    en: "You can mention only members of this course who can see this comment. A private comment mentions nobody; an instructors-only one only the staff.",
-    ar: "يمكنك أن تشير فقط إلى أعضاء المقرر الذين يرون هذا التعليق. التعليق الخاص لا يُشار فيه إلى أحد، والتعليق الموجَّه إلى المدرّسين لا يُشار فيه إلا إلى الطاقم.",
-  },
-  "mention.too_many": {
-    en: "A comment can mention at most 20 people.",
-    ar: "يمكن أن يشير التعليق إلى 20 شخصًا على الأكثر.",
-  },
   "account.reset_link_invalid": {
     en: "This password-reset link is not valid any more: it was used, it expired (after 30 minutes) or it is incomplete. Ask for a new one.",
     ar: "رابط إعادة تعيين كلمة المرور هذا لم يعد صالحًا: استُخدم من قبل، أو انتهت مدته (30 دقيقة)، أو هو ناقص. اطلب رابطًا جديدًا.",
@@ -316,15 +316,15 @@ export const errorMessages = {
     en: "This export cannot be made: choose one of the formats csv, json, w3c, html or md.",
     ar: "لا يمكن إنشاء هذا التصدير: اختر أحد الصيغ csv أو json أو w3c أو html أو md.",
   },
-  "forbidden": {
+  forbidden: {
     en: "You are not allowed to do this.",
     ar: "ليس مسموحًا لك بهذا.",
   },
-  "not_found": {
+  not_found: {
     en: "This page does not exist, or you do not have access to it.",
     ar: "هذه الصفحة غير موجودة، أو ليس لديك صلاحية الوصول إليها.",
   },
-  "invalid_input": {
+  invalid_input: {
     en: "Some of what was sent is not valid. Check the highlighted fields.",
     ar: "بعض ما أُرسل غير صالح. تحقّق من الحقول المعلَّمة.",
   },

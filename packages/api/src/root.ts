@@ -1,3 +1,5 @@
+import { accountRouter } from "./routers/account";
+import { adminRouter } from "./routers/admin";
 import { annotationRouter } from "./routers/annotation";
 import { authRouter } from "./routers/auth";
 import { collabRouter } from "./routers/collab";
@@ -13,13 +15,11 @@ import { notificationRouter } from "./routers/notification";
 import { reactionRouter } from "./routers/reaction";
 import { replyRouter } from "./routers/reply";
 import { textRouter } from "./routers/text";
-import { accountRouter } from "./routers/account";
-import { adminRouter } from "./routers/admin";
 import { createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
-  admin: adminRouter,
   account: accountRouter,
+  admin: adminRouter,
   annotation: annotationRouter,
   auth: authRouter,
   collab: collabRouter,
@@ -28,10 +28,10 @@ export const appRouter = createTRPCRouter({
   invite: inviteRouter,
   live: liveRouter,
   me: meRouter,
+  member: memberRouter,
   mention: mentionRouter,
   moderation: moderationRouter,
   notification: notificationRouter,
-  member: memberRouter,
   reaction: reactionRouter,
   reply: replyRouter,
   text: textRouter,

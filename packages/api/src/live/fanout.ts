@@ -51,6 +51,11 @@ export interface ViewerOptions<L> {
   lens: L;
   /** The lens read again; null once the viewer may no longer read the text (the stream ends). */
   refreshLens(lens: L): Promise<L | null>;
+  /**
+   * Whether what the viewer sees changed between two lenses (a role, the course's settings):
+   * they are then told to read the discussion again (`access.changed`), and go on refiltered.
+   */
+  changed?(before: L, after: L): boolean;
   /** What the viewer gets of a logged event, given its thread as stored after it. Synchronous. */
   eventFor(lens: L, row: TextEvent, stored: ThreadRow | null): LiveEvent | null;
   /** The last event the viewer has (or need not have): it gets the events after it. */
@@ -67,6 +72,8 @@ export interface ViewerOptions<L> {
 export interface LiveSubscription {
   /** After the sink answered `false`: it can take events again. */
   resume(): void;
+  /** Reads the viewer's lens again now (a membership change was announced for them). */
+  refreshNow(): void;
   /** Leaves the channel; idempotent. */
   close(): void;
 }
@@ -279,6 +286,7 @@ class Viewer<L> implements LiveSubscription {
   private lens: L;
   private lensAt = Date.now();
   private refreshing = false;
+  private again = false;
 
   constructor(
     private readonly channel: TextChannel,
@@ -370,23 +378,64 @@ class Viewer<L> implements LiveSubscription {
 
   // Roles and settings change rarely: re-read the viewer's lens now and then, after
   // delivering rather than before, so that a text's viewers do not each query it on the way
-  // to an event.
+  // to an event; and at once when a membership change is announced (`refreshNow`).
   private checkLens() {
-    if (this.refreshing || Date.now() - this.lensAt <= LENS_TTL_MS) return;
+    if (Date.now() - this.lensAt > LENS_TTL_MS) this.refresh();
+  }
+
+  refreshNow() {
+    this.refresh();
+  }
+
+  /** One refresh at a time; one asked for meanwhile runs right after (it may see more). */
+  private refresh() {
+    if (this.state === "closed") return;
+    if (this.refreshing) {
+      this.again = true;
+      return;
+    }
     this.refreshing = true;
-    this.options.refreshLens(this.lens).then(
+    this.again = false;
+    const before = this.lens;
+    this.options.refreshLens(before).then(
       (lens) => {
         this.refreshing = false;
         this.lensAt = Date.now();
-        // Removed from the course (or the text made private) while watching: stop here.
-        if (lens === null) this.fail(appError("NOT_FOUND", "not_found"));
-        else this.lens = lens;
+        if (this.state === "closed") return;
+        if (lens === null) {
+          // Removed from the course (or the text made private) while watching: the viewer is
+          // told, then the stream ends.
+          this.tell("access.revoked");
+          this.fail(appError("FORBIDDEN", "course.access_revoked"));
+          return;
+        }
+        this.lens = lens;
+        if (this.options.changed?.(before, lens)) this.tell("access.changed");
+        if (this.again) this.refresh();
       },
       (error: unknown) => {
         this.refreshing = false;
         this.lensAt = Date.now();
         this.channel.context.onError(error);
+        if (this.again) this.refresh();
       },
     );
+  }
+
+  /** An event about the viewer rather than a thread, at the stream's current position. */
+  private tell(type: "access.changed" | "access.revoked") {
+    const event: LiveEvent = {
+      eventId: this.cursor.toString(),
+      type,
+      textId: this.options.textId,
+      annotationId: "",
+      replyId: null,
+      thread: null,
+    };
+    try {
+      this.options.sink.deliver([event]);
+    } catch (error) {
+      this.fail(error);
+    }
   }
 }

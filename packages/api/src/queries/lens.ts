@@ -1,6 +1,7 @@
 import type { Db } from "@hashiya/db";
 import { type Actor, type CourseStanding, type DiscussionSettings, isStaff } from "../policies";
 import { PLAIN_SETTINGS, type ViewerLens } from "../presenters";
+import { sharedRead } from "./shared-read";
 
 type Reader = Pick<Db, "course" | "membership" | "annotation">;
 
@@ -87,24 +88,10 @@ export async function loadLens(
   return { actor, standing, ...facts, counted, posted: counted.size };
 }
 
-// Live streams refresh their lens now and then; the viewers of one course share one read of
-// its facts for a short while instead of each reading them.
-const KEEP_MS = 2_000;
-const sharedFacts = new WeakMap<object, Map<string, Promise<CourseFacts>>>();
-
-/** {@link loadCourseFacts}, shared by the callers of the same course for up to two seconds. */
-export function sharedCourseFacts(db: Db, courseId: string): Promise<CourseFacts> {
-  let table = sharedFacts.get(db);
-  if (!table) {
-    table = new Map();
-    sharedFacts.set(db, table);
-  }
-  let facts = table.get(courseId);
-  if (!facts) {
-    facts = loadCourseFacts(db, courseId);
-    table.set(courseId, facts);
-    const forget = () => setTimeout(() => table.delete(courseId), KEEP_MS).unref();
-    facts.then(forget, () => table.delete(courseId));
-  }
-  return facts;
+/**
+ * {@link loadCourseFacts}, shared by the live viewers of one course for a short while; none
+ * started before `after` (a {@link readMark}) when a viewer was told the course changed.
+ */
+export function sharedCourseFacts(db: Db, courseId: string, after?: number): Promise<CourseFacts> {
+  return sharedRead(db, `course-facts:${courseId}`, () => loadCourseFacts(db, courseId), after);
 }

@@ -1,0 +1,204 @@
+// A removed member or a changed role takes effect at once on open live streams: the change is
+// announced after its commit (`hashiya_membership`), and each stream it concerns decides again
+// what its viewer may see — through createCaller, and over real HTTP with a real EventSource
+// on both the web app's fast SSE path and tRPC's own.
+import type { LiveEvent } from "@hashiya/annotation-schema";
+import { createTestDatabase, type TestDatabase } from "@hashiya/db/testing";
+import { createTRPCClient, httpSubscriptionLink, TRPCClientError } from "@trpc/client";
+import { EventSource } from "eventsource";
+import superjson from "superjson";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AppRouter } from "../root";
+import { rejectionOf } from "../testing/errors";
+import {
+  annotationInput,
+  buildCourse,
+  buildMembership,
+  buildText,
+  buildUser,
+  callerFor,
+  sessionOf,
+} from "../testing/factories";
+import { startTrpcServer, TEST_USER_HEADER, type TestTrpcServer } from "../testing/http-server";
+import { collectLive } from "../testing/live";
+import type { SessionUser } from "../trpc";
+import { createLiveHub, type LiveHub } from "./hub";
+
+let testDb: TestDatabase;
+let hub: LiveHub;
+const users = new Map<string, SessionUser>();
+const servers: Record<"tRPC's own SSE" | "the fast path", TestTrpcServer> = {} as never;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase("api_live_membership");
+  hub = createLiveHub(testDb.url);
+  for (const liveFastPath of [false, true]) {
+    servers[liveFastPath ? "the fast path" : "tRPC's own SSE"] = await startTrpcServer({
+      db: testDb.db,
+      live: hub,
+      users,
+      liveFastPath,
+    });
+  }
+  await hub.ready();
+});
+afterAll(async () => {
+  await Promise.all(Object.values(servers).map((server) => server.close()));
+  await hub.close();
+  await testDb.drop();
+});
+
+async function person() {
+  const user = sessionOf(await buildUser(testDb.db));
+  users.set(user.id, user);
+  return user;
+}
+
+/** A course with an instructor, a student and a classmate, and a text (public or not). */
+async function classroom(options: { isPublic?: boolean } = {}) {
+  const course = await buildCourse(testDb.db);
+  const text = await buildText(testDb.db, course.id, { isPublic: options.isPublic ?? false });
+  const [instructor, student, classmate] = await Promise.all([person(), person(), person()]);
+  await buildMembership(testDb.db, course.id, instructor.id, "instructor");
+  await buildMembership(testDb.db, course.id, student.id, "student");
+  await buildMembership(testDb.db, course.id, classmate.id, "student");
+  const as = (user: SessionUser) => callerFor(testDb.db, user);
+  return { courseId: course.id, text, instructor, student, classmate, as };
+}
+
+async function until(done: () => boolean, what: string, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+const types = (events: LiveEvent[]) => events.map((event) => event.type);
+
+describe("through createCaller", () => {
+  it("a removed student is told, then the stream ends with a sentence", async () => {
+    const { courseId, text, instructor, student, as } = await classroom();
+    const live = await collectLive(testDb.db, student, hub, { textId: text.id });
+    await as(instructor).member.remove({ courseId, userId: student.id });
+    await until(() => live.error !== undefined, "the stream to end");
+    expect(types(live.events)).toEqual(["access.revoked"]);
+    expect(live.events[0]).toMatchObject({ textId: text.id, annotationId: "", thread: null });
+    expect(await rejectionOf(Promise.reject(live.error))).toBe("course.access_revoked");
+    // The text itself is now closed to them, as to any outsider.
+    expect(await rejectionOf(as(student).annotation.list({ textId: text.id }))).toBe("not_found");
+  });
+
+  it("a student made moderator is told to read again, and gets instructors-only threads from then on", async () => {
+    const { courseId, text, instructor, student, classmate, as } = await classroom();
+    const live = await collectLive(testDb.db, student, hub, { textId: text.id });
+    // Before: a classmate's instructors-only thread is not theirs to hear of.
+    const hidden = await as(classmate).annotation.create(
+      annotationInput(text, { visibility: "instructors" }),
+    );
+    const sentinel = await as(classmate).annotation.create(annotationInput(text));
+    await live.waitForThread(sentinel.thread!.id);
+    expect(live.events.some((e) => e.annotationId === hidden.thread!.id)).toBe(false);
+
+    await as(instructor).member.setRole({ courseId, userId: student.id, role: "moderator" });
+    await until(() => types(live.events).includes("access.changed"), "access.changed");
+    const after = await as(classmate).annotation.create(
+      annotationInput(text, { visibility: "instructors" }),
+    );
+    const event = await live.waitForThread(after.thread!.id);
+    expect(event).toMatchObject({ type: "thread.created", thread: { visibility: "instructors" } });
+    expect(live.error).toBeUndefined();
+    await live.stop();
+  });
+
+  it("a moderator made student stops getting instructors-only threads", async () => {
+    const { courseId, text, instructor, student, classmate, as } = await classroom();
+    await as(instructor).member.setRole({ courseId, userId: student.id, role: "moderator" });
+    const live = await collectLive(testDb.db, student, hub, { textId: text.id });
+    await as(instructor).member.setRole({ courseId, userId: student.id, role: "student" });
+    await until(() => types(live.events).includes("access.changed"), "access.changed");
+    const hidden = await as(classmate).annotation.create(
+      annotationInput(text, { visibility: "instructors" }),
+    );
+    const sentinel = await as(classmate).annotation.create(annotationInput(text));
+    await live.waitForThread(sentinel.thread!.id);
+    expect(live.events.some((e) => e.annotationId === hidden.thread!.id)).toBe(false);
+    await live.stop();
+  });
+
+  it("a student removed while reading a public text keeps reading, told to read again", async () => {
+    const { courseId, text, instructor, student, classmate, as } = await classroom({
+      isPublic: true,
+    });
+    const live = await collectLive(testDb.db, student, hub, { textId: text.id });
+    await as(instructor).member.remove({ courseId, userId: student.id });
+    await until(() => types(live.events).includes("access.changed"), "access.changed");
+    const next = await as(classmate).annotation.create(annotationInput(text));
+    await live.waitForThread(next.thread!.id);
+    expect(live.error).toBeUndefined();
+    await live.stop();
+  });
+
+  it("archiving tells every reader of the course; a change for someone else tells nobody else", async () => {
+    const { courseId, text, instructor, student, classmate, as } = await classroom();
+    const [mine, theirs] = await Promise.all([
+      collectLive(testDb.db, student, hub, { textId: text.id }),
+      collectLive(testDb.db, classmate, hub, { textId: text.id }),
+    ]);
+    const bystander = await person();
+    await buildMembership(testDb.db, courseId, bystander.id, "student");
+    await as(instructor).member.setRole({ courseId, userId: bystander.id, role: "moderator" });
+    await as(instructor).course.archive({ courseId });
+    await until(
+      () => [mine, theirs].every((live) => types(live.events).includes("access.changed")),
+      "both told",
+    );
+    // Told once each: the bystander's role change, before, concerned neither.
+    expect(types(mine.events)).toEqual(["access.changed"]);
+    expect(types(theirs.events)).toEqual(["access.changed"]);
+    await Promise.all([mine.stop(), theirs.stop()]);
+  });
+});
+
+describe.each(["tRPC's own SSE", "the fast path"] as const)("over %s", (via) => {
+  it("a removed student's EventSource hears access.revoked and the stream ends", async () => {
+    const { courseId, text, instructor, student, classmate, as } = await classroom();
+    const { lastEventId } = await as(student).annotation.list({ textId: text.id });
+    const client = createTRPCClient<AppRouter>({
+      links: [
+        httpSubscriptionLink({
+          url: servers[via].url,
+          transformer: superjson,
+          EventSource,
+          eventSourceOptions: () => ({
+            fetch: (input, init) =>
+              fetch(input, {
+                ...init,
+                headers: { ...init?.headers, [TEST_USER_HEADER]: student.id },
+              }),
+          }),
+        }),
+      ],
+    });
+    const received: LiveEvent[] = [];
+    const errors: unknown[] = [];
+    const subscription = client.live.onTextEvent.subscribe(
+      { textId: text.id, lastEventId },
+      { onData: ({ data }) => received.push(data), onError: (error) => errors.push(error) },
+    );
+    const first = await as(classmate).annotation.create(annotationInput(text));
+    await until(() => received.some((e) => e.annotationId === first.thread!.id), "a first event");
+
+    await as(instructor).member.remove({ courseId, userId: student.id });
+    await until(() => types(received).includes("access.revoked"), "access.revoked");
+    // The stream does not come back: its reconnect (if any) is refused, with a sentence.
+    await until(() => errors.length > 0, "the stream to end");
+    subscription.unsubscribe();
+    const code = errors[0] instanceof TRPCClientError ? errors[0].data?.appCode : null;
+    expect(["course.access_revoked", "not_found"]).toContain(code);
+    // Nothing of the course reaches them after it.
+    const later = await as(classmate).annotation.create(annotationInput(text));
+    expect(received.some((e) => e.annotationId === later.thread!.id)).toBe(false);
+    await until(() => hub.stats().subscribers === 0, "the server-side streams to end");
+  });
+});
