@@ -55,6 +55,8 @@ test("a person resets a forgotten password through the emailed link", async ({ p
   const person = await createMember("student", "نسّاء");
   await page.goto("/sign-in");
   await page.getByRole("link", { name: "نسيت كلمة المرور؟" }).click();
+  // The sign-in form has an email field too: fill the new page's, not the old one's.
+  await expect(page.getByRole("heading", { level: 1, name: "نسيت كلمة المرور؟" })).toBeVisible();
   await page.getByLabel("البريد الإلكتروني").fill(person.email);
   await page.getByRole("button", { name: "أرسل الرابط" }).click();
   await expect(page.getByRole("status")).toContainText("إن كان هناك حساب بهذا العنوان");
