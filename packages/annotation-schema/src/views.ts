@@ -57,6 +57,8 @@ export interface ReplyView {
   reactions: ReactionSummary[];
   /** Pending, denied, hidden or removed by a moderator; absent when visible. */
   moderation?: ModerationMark;
+  /** Imported: who wrote it where it came from (the importer stands in as `author`). */
+  importedAuthorName?: string;
 }
 
 /**
@@ -97,4 +99,6 @@ export interface ThreadView {
   moderation?: ModerationMark;
   /** A moderator locked the thread: it takes no new replies. */
   locked?: boolean;
+  /** Imported: who wrote it where it came from (the importer stands in as `author`). */
+  importedAuthorName?: string;
 }

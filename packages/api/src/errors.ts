@@ -316,6 +316,34 @@ export const errorMessages = {
     en: "This export cannot be made: choose one of the formats csv, json, w3c, html or md.",
     ar: "لا يمكن إنشاء هذا التصدير: اختر أحد الصيغ csv أو json أو w3c أو html أو md.",
   },
+  "import.forbidden": {
+    en: "Only the course's instructors can import annotations into its texts.",
+    ar: "استيراد التعليقات إلى نصوص المقرر متاح لمدرّسيه فقط.",
+  },
+  "import.too_large": {
+    en: "The file is larger than 20 MB: split it into smaller files and import them one by one.",
+    ar: "حجم الملف أكبر من 20 ميغابايت: قسِّمه إلى ملفات أصغر واستوردها واحدًا تلو الآخر.",
+  },
+  "import.no_file": {
+    en: "No file was sent: choose a W3C JSON-LD or Hypothesis JSON file to import.",
+    ar: "لم يُرسَل أي ملف: اختر ملف W3C JSON-LD أو ملف JSON من Hypothesis لاستيراده.",
+  },
+  "import.not_text": {
+    en: "The file is not text saved as UTF-8: export it again as JSON.",
+    ar: "الملف ليس نصًا محفوظًا بترميز UTF-8: صدِّره من جديد بصيغة JSON.",
+  },
+  "import.refused": {
+    en: "The file was not imported, and nothing of it was kept. Its problems are listed below.",
+    ar: "لم يُستورد الملف، ولم يُحفظ منه شيء. مشكلاته مذكورة أدناه.",
+  },
+  "import.text_changed": {
+    en: "The text was edited during the import, so nothing was imported. Import the file again.",
+    ar: "عُدِّل النص أثناء الاستيراد، فلم يُستورد شيء. استورد الملف مرة أخرى.",
+  },
+  "import.failed": {
+    en: "The import failed and nothing of it was kept. Try again in a moment.",
+    ar: "فشل الاستيراد ولم يُحفظ منه شيء. حاول مرة أخرى بعد قليل.",
+  },
   forbidden: {
     en: "You are not allowed to do this.",
     ar: "ليس مسموحًا لك بهذا.",

@@ -47,15 +47,20 @@ export async function writeInText<T>(
   db: Db,
   textId: string,
   command: (tx: Tx, text: LockedText) => Promise<T>,
+  options?: { timeout?: number },
 ): Promise<T> {
-  return runTransaction(db, async (tx) => {
-    const [text] = await tx.$queryRaw<LockedText[]>`
+  return runTransaction(
+    db,
+    async (tx) => {
+      const [text] = await tx.$queryRaw<LockedText[]>`
       SELECT ${lockedTextColumns}
       FROM texts t JOIN courses c ON c.id = t.course_id
       WHERE t.id = ${textId} FOR NO KEY UPDATE OF t`;
-    if (!text) throw appError("NOT_FOUND", "not_found");
-    return command(tx, text);
-  });
+      if (!text) throw appError("NOT_FOUND", "not_found");
+      return command(tx, text);
+    },
+    options,
+  );
 }
 
 /** The actor's side of a write in a text, read with the lock (one round trip, not three). */

@@ -14,13 +14,18 @@ const databases = new WeakMap<Tx, Db>();
  * Why a wrapper: Prisma has no commit event, and an email about a write that did not happen
  * cannot be taken back.
  */
-export async function runTransaction<T>(db: Db, command: (tx: Tx) => Promise<T>): Promise<T> {
+export async function runTransaction<T>(
+  db: Db,
+  command: (tx: Tx) => Promise<T>,
+  /** Prisma's interactive-transaction limits (a long import needs more than the 5 s default). */
+  options?: { timeout?: number; maxWait?: number },
+): Promise<T> {
   const hooks: Hook[] = [];
   const result = await db.$transaction(async (tx) => {
     pending.set(tx, hooks);
     databases.set(tx, db);
     return command(tx);
-  });
+  }, options);
   for (const hook of hooks) {
     // A failing side effect must not turn a committed write into an error for its author.
     Promise.resolve()

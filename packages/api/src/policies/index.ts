@@ -1,5 +1,6 @@
 export { type Actor, type CourseAction, type CourseStanding, can } from "./actor";
 export { canCreateCourse, canWriteInCourse } from "./course";
+export { canImportAnnotations } from "./import";
 export { type PresenceIdentity, presenceIdentity } from "./presence";
 export { canReadText, courseStanding, findReadableText } from "./text";
 export {

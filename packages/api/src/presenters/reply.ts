@@ -17,6 +17,7 @@ export const replySelect = {
   deletedAt: true,
   moderationState: true,
   moderationReason: true,
+  importedAuthorName: true,
   reactions: { select: reactionSelect },
 } as const satisfies Prisma.ReplySelect;
 
@@ -64,5 +65,6 @@ export function presentReply(
     deleted,
     reactions: deleted || withheld ? [] : presentReactions(row.reactions, viewerId),
     ...(mark && { moderation: mark }),
+    ...(row.importedAuthorName && body && { importedAuthorName: row.importedAuthorName }),
   };
 }

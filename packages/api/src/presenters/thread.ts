@@ -25,6 +25,7 @@ export const threadColumns = {
   moderationState: true,
   moderationReason: true,
   lockedAt: true,
+  importedAuthorName: true,
   createdAt: true,
   editedAt: true,
   deletedAt: true,
@@ -101,5 +102,6 @@ export function presentThread(row: ThreadRow, lens: ViewerLens): ThreadView | nu
     replies,
     ...(mark && { moderation: mark }),
     locked: row.lockedAt !== null,
+    ...(row.importedAuthorName && !bare && { importedAuthorName: row.importedAuthorName }),
   };
 }
