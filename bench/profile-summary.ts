@@ -33,7 +33,7 @@ profile.samples.forEach((id, k) => {
 const top = (m: Map<string, number>) =>
   [...m]
     .sort((a, b) => b[1] - a[1])
-    .slice(0, 25)
+    .slice(0, Number(process.env.TOP ?? 25))
     .map(([l, ms]) => `${ms.toFixed(0).padStart(7)} ms  ${l}`);
 console.log(`self:\n${top(self).join("\n")}`);
 console.log(`total:\n${top(total).join("\n")}`);

@@ -1,42 +1,104 @@
 // Run as a child process by comment-latency.ts, so that the listeners' load is not in the
-// poster's process: opens N live subscriptions (anonymous readers of a public text) and reports
-// each event's arrival time to the parent.
+// poster's process: opens N live streams of a text (anonymous readers of a public text) and
+// reports each thread.created event's arrival time to the parent.
+//
+// Lighter than tRPC's client (`sse-listeners-trpc.ts`, `--trpc-readers`): 200 real readers
+// are 200 browsers, each parsing one event, but here one process parses all of them, one
+// after the other, and its parsing would be timed as the server's delay (measured: ~120 µs of
+// this process's CPU per event with EventSource + tRPC + superjson, most of a comment's last-
+// reader latency on a 2-core machine). So it speaks SSE itself, over node:http: the request
+// is the one `httpSubscriptionLink` sends, each frame is split out of the stream, and every
+// event is still checked to be the posted comment: the first copy of an event is parsed
+// (type, annotation, body text reported to the parent, which compares them with what it
+// posted), and every other reader's copy must be byte-identical to it, or it is parsed too.
+import http from "node:http";
 import { nowMs } from "./clock";
-import { webClient } from "./web-client";
 
 const [webUrl, textId, countArg] = process.argv.slice(2);
 const count = Number(countArg);
-const client = webClient(webUrl!);
-let started = 0;
+const url = `${webUrl}/api/trpc/live.onTextEvent?input=${encodeURIComponent(
+  JSON.stringify({ json: { textId } }),
+)}`;
+// One socket per reader, as separate browsers have.
+const agent = new http.Agent({ keepAlive: false, maxSockets: Number.POSITIVE_INFINITY });
+
+interface Seen {
+  annotationId: string;
+  type: string;
+  body: unknown;
+}
+/** The first copy of each event, by its frame's `data` line: later copies compare with it. */
+const firstCopies = new Map<string, Seen>();
+let pending: { annotationId: string; at: number }[] = [];
+let contents: Seen[] = [];
 // Arrivals are timed as they happen and reported in batches, one message per batch: a
 // message to the parent per arrival would delay the listeners after it by its own cost.
-let pending: { annotationId: string; at: number }[] = [];
 const report = () => {
-  process.send?.({ type: "arrived", arrivals: pending });
+  process.send?.({ type: "arrived", arrivals: pending, contents });
   pending = [];
+  contents = [];
+};
+const fail = (message: string) => {
+  process.send?.({ type: "error", message });
 };
 
-for (let listener = 0; listener < count; listener++) {
-  client.live.onTextEvent.subscribe(
-    { textId: textId! },
-    {
-      onStarted() {
-        started++;
-        if (started === count) process.send?.({ type: "ready" });
-      },
-      onData(event) {
-        const data = (event as { data?: { annotationId: string; type: string } }).data ?? event;
-        const { annotationId, type } = data as { annotationId: string; type: string };
-        if (type !== "thread.created") return;
-        if (pending.length === 0) setImmediate(report);
-        pending.push({ annotationId, at: nowMs() });
-      },
-      onError(error) {
-        process.send?.({ type: "error", message: String(error) });
-      },
+/** What an event's `data` line says, parsed once per distinct line. */
+function seenOf(data: string): Seen {
+  let seen = firstCopies.get(data);
+  if (!seen) {
+    const event = (JSON.parse(data) as { json: Record<string, unknown> }).json;
+    const thread = event.thread as { body?: unknown } | null;
+    seen = {
+      annotationId: String(event.annotationId),
+      type: String(event.type),
+      body: thread?.body ?? null,
+    };
+    firstCopies.set(data, seen);
+    if (seen.type === "thread.created") contents.push(seen);
+  }
+  return seen;
+}
+
+let started = 0;
+function listen() {
+  let buffer = "";
+  let connected = false;
+  const request = http.get(
+    url,
+    { agent, headers: { accept: "text/event-stream", "cache-control": "no-cache" } },
+    (response) => {
+      if (response.statusCode !== 200) {
+        fail(`a reader's stream answered HTTP ${response.statusCode}`);
+        return;
+      }
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => {
+        const at = nowMs();
+        buffer += chunk;
+        for (let end = buffer.indexOf("\n\n"); end >= 0; end = buffer.indexOf("\n\n")) {
+          // tRPC ends each frame with a third newline: a frame may start with it.
+          const frame = buffer.slice(0, end).replace(/^\n+/, "");
+          buffer = buffer.slice(end + 2);
+          if (frame.startsWith("event: connected")) {
+            if (!connected && ++started === count) process.send?.({ type: "ready" });
+            connected = true;
+            continue;
+          }
+          if (!frame.startsWith("data: ")) continue; // pings, blank separators
+          const lineEnd = frame.indexOf("\n");
+          const seen = seenOf(frame.slice(6, lineEnd < 0 ? undefined : lineEnd));
+          if (seen.type !== "thread.created") continue;
+          if (pending.length === 0) setImmediate(report);
+          pending.push({ annotationId: seen.annotationId, at });
+        }
+      });
+      response.on("end", () => fail("a reader's stream ended"));
     },
   );
+  request.on("error", (error) => fail(String(error)));
 }
+
+for (let listener = 0; listener < count; listener++) listen();
 process.on("disconnect", () => process.exit(0));
 // A normal exit on SIGTERM (the parent's kill), so that `--cpu-prof` profiles get written.
 process.on("SIGTERM", () => process.exit(0));
