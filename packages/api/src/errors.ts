@@ -316,6 +316,66 @@ export const errorMessages = {
     en: "This export cannot be made: choose one of the formats csv, json, w3c, html or md.",
     ar: "لا يمكن إنشاء هذا التصدير: اختر أحد الصيغ csv أو json أو w3c أو html أو md.",
   },
+  "api_token.name_invalid": {
+    en: "Give the token a name of 1 to 80 characters, so that you can tell it apart later.",
+    ar: "أعطِ الرمز اسمًا من حرف إلى 80 حرفًا، لتميّزه لاحقًا.",
+  },
+  "api_token.too_many": {
+    en: "You have 20 active API tokens, the most allowed. Revoke one you no longer use first.",
+    ar: "لديك 20 رمز وصول نشطًا، وهو الحد الأقصى. ألغِ رمزًا لم تعد تستخدمه أولًا.",
+  },
+  "api_token.invalid": {
+    en: "This API token is unknown or has been revoked. Create a new one in your account settings.",
+    ar: "رمز الوصول هذا غير معروف أو أُلغي. أنشئ رمزًا جديدًا من إعدادات حسابك.",
+  },
+  "protocol.token_required": {
+    en: 'Changing annotations through the API needs a personal API token: send it as "Authorization: Bearer <token>".',
+    ar: 'تغيير التعليقات عبر واجهة البرمجة يحتاج إلى رمز وصول شخصي: أرسله بالصيغة "Authorization: Bearer <token>".',
+  },
+  "protocol.bad_json": {
+    en: "The request body is not valid JSON.",
+    ar: "جسم الطلب ليس JSON صالحًا.",
+  },
+  "protocol.not_annotation": {
+    en: "The request body is not a W3C Web Annotation: {details}",
+    ar: "جسم الطلب ليس تعليقًا توضيحيًا وفق W3C Web Annotation: {details}",
+  },
+  "protocol.unsupported_type": {
+    en: "Send the annotation as application/ld+json with the profile http://www.w3.org/ns/anno.jsonld.",
+    ar: "أرسل التعليق بصيغة application/ld+json مع الملف التعريفي http://www.w3.org/ns/anno.jsonld.",
+  },
+  "protocol.not_acceptable": {
+    en: "Annotations are served only as application/ld+json with the profile http://www.w3.org/ns/anno.jsonld.",
+    ar: "تُقدَّم التعليقات بصيغة application/ld+json مع الملف التعريفي http://www.w3.org/ns/anno.jsonld فقط.",
+  },
+  "protocol.precondition_failed": {
+    en: "The annotation changed since you read it. Fetch it again for its new ETag, then repeat your change.",
+    ar: "تغيّر التعليق منذ قرأته. اجلبه مرة أخرى لتحصل على وسم ETag الجديد، ثم أعد تعديلك.",
+  },
+  "protocol.precondition_required": {
+    en: "Send the annotation's ETag in an If-Match header, so that no one else's change is overwritten.",
+    ar: "أرسل وسم ETag الخاص بالتعليق في ترويسة If-Match، حتى لا يُستبدل تعديل شخص آخر.",
+  },
+  "protocol.wrong_target": {
+    en: "The annotation's target must be a passage of this text ({text}) with a TextQuoteSelector.",
+    ar: "يجب أن يكون هدف التعليق مقطعًا من هذا النص ({text}) مع محدِّد TextQuoteSelector.",
+  },
+  "protocol.quote_not_found": {
+    en: "The quoted passage (TextQuoteSelector) was not found in this text. Copy it exactly from the text.",
+    ar: "لم يُعثر على المقطع المقتبس (TextQuoteSelector) في هذا النص. انسخه من النص كما هو.",
+  },
+  "protocol.target_changed": {
+    en: "An annotation's passage cannot be changed. Send the same target; to move it, delete it and create a new one.",
+    ar: "لا يمكن تغيير مقطع التعليق. أرسل الهدف نفسه؛ ولنقله احذفه وأنشئ تعليقًا جديدًا.",
+  },
+  "protocol.id_mismatch": {
+    en: "The annotation's id must be the address you send it to.",
+    ar: "يجب أن يكون معرّف التعليق هو العنوان الذي ترسله إليه.",
+  },
+  "protocol.method_not_allowed": {
+    en: "This method is not allowed here; the Allow header lists the ones that are.",
+    ar: "هذه الطريقة غير مسموحة هنا؛ ترويسة Allow تذكر الطرق المسموحة.",
+  },
   "import.forbidden": {
     en: "Only the course's instructors can import annotations into its texts.",
     ar: "استيراد التعليقات إلى نصوص المقرر متاح لمدرّسيه فقط.",

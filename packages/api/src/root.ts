@@ -1,6 +1,7 @@
 import { accountRouter } from "./routers/account";
 import { adminRouter } from "./routers/admin";
 import { annotationRouter } from "./routers/annotation";
+import { apiTokenRouter } from "./routers/api-token";
 import { authRouter } from "./routers/auth";
 import { collabRouter } from "./routers/collab";
 import { courseRouter } from "./routers/course";
@@ -21,6 +22,7 @@ export const appRouter = createTRPCRouter({
   account: accountRouter,
   admin: adminRouter,
   annotation: annotationRouter,
+  apiToken: apiTokenRouter,
   auth: authRouter,
   collab: collabRouter,
   course: courseRouter,

@@ -15,7 +15,8 @@ import type { ExportFormat } from "./format";
 // (`jsonAroundItems`): annotations as `commenting`/`questioning` with their tags, replies as
 // `replying`, every one passing the model's MUST assertions (see export tests).
 
-function toW3c(
+/** One exported item as a W3C annotation (embedded: no `@context`); the protocol serves the same. */
+export function exportItemToW3c(
   item: ExportItem,
   baseUrl: string,
   text: { language: string; direction: "rtl" | "ltr" },
@@ -74,7 +75,11 @@ export const w3cFormat: ExportFormat = {
       batch(items) {
         const parts = items.map((item) =>
           JSON.stringify(
-            toW3c(item, base, texts.get(item.textId) ?? { language: "ar", direction: "rtl" }),
+            exportItemToW3c(
+              item,
+              base,
+              texts.get(item.textId) ?? { language: "ar", direction: "rtl" },
+            ),
           ),
         );
         const text = (first ? "" : ",") + parts.join(",");
