@@ -2,6 +2,8 @@
 // budget are refused with a sentence (form and Auth.js's own route alike), writes past theirs
 // answer 429 with Retry-After, and an oversized request 413 — each sentence from the catalogue.
 import { errorMessages } from "@hashiya/api/errors";
+import { createMember, openAs, threadWith, uid } from "./annotate-helpers";
+import { postAnnotation } from "./dashboard-helpers";
 import { expect, newAccount, signIn, signUp, test } from "./fixtures";
 
 test("failed sign-ins for one email stop being checked past the budget", async ({ page }) => {
@@ -76,4 +78,33 @@ test("a request body over the cap is refused with 413 before it is parsed", asyn
   expect(answer.status()).toBe(413);
   const { error } = (await answer.json()) as { error: { json: { data: { appCode: string } } } };
   expect(error.json.data.appCode).toBe("request.too_large");
+});
+
+test("a reaction past the budget says why on the page instead of failing silently", async ({
+  browser,
+  baseURL,
+}) => {
+  const person = await createMember("student", "متحمّس");
+  const { context, page } = await openAs(browser, person, baseURL!);
+  const comment = `تعليق للتأييد ${uid()}`;
+  const annotationId = await postAnnotation(page.request, "تروتسكي", comment);
+  const thread = threadWith(page, comment);
+  await expect(thread).toBeVisible();
+  // The minute's reactions (120), spent with the person's own session.
+  for (let k = 0; k < 120; k++) {
+    const answer = await page.request.post("/api/trpc/reaction.set", {
+      data: {
+        json: { target: { type: "annotation", id: annotationId }, kind: "upvote", on: k % 2 === 0 },
+      },
+    });
+    expect(answer.status()).toBe(200);
+  }
+  await thread.getByRole("button", { name: /^تأييد/ }).click();
+  const refusal = page
+    .getByRole("alert")
+    .filter({ hasText: errorMessages["rate_limit.writes"].ar });
+  await expect(refusal).toBeVisible();
+  await refusal.getByRole("button", { name: "إخفاء" }).click();
+  await expect(refusal).toHaveCount(0);
+  await context.close();
 });

@@ -3,7 +3,11 @@
 import type { JSONContent } from "@tiptap/core";
 import { useTranslations } from "next-intl";
 import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { useErrorSentence } from "~/account/use-error-sentence";
 import { useIdleAfter } from "~/components/use-idle-after";
+import { useAccessRevoked } from "~/courses/access-events";
+import { AccessLostNotice } from "~/courses/access-lost-notice";
+import { useModerationBridge } from "~/moderation/context";
 import { trimmedSpan } from "~/reader/caret-moves";
 import { clearHighlights, paintHighlights } from "~/reader/highlights";
 import { groupPassages, type Passage } from "~/reader/overlaps";
@@ -25,9 +29,6 @@ import type { ThreadActions } from "./thread-card";
 import { DRAFT_ID, ThreadPanel } from "./thread-panel";
 import { useLinkedThread } from "./use-linked-thread";
 import { useThreadList, useThreadWrites } from "./use-thread-list";
-import { useAccessRevoked } from "~/courses/access-events";
-import { AccessLostNotice } from "~/courses/access-lost-notice";
-import { useModerationBridge } from "~/moderation/context";
 
 export interface AnnotationWorkspaceProps {
   text: {
@@ -72,6 +73,9 @@ export function AnnotationWorkspace({
   const near = useBlocksInView(root);
   const tick = useLayoutTick(column);
   const [announcement, setAnnouncement] = useState("");
+  // A write without a form of its own (a reaction) says here why it failed (e.g. too many).
+  const [failure, setFailure] = useState<string | null>(null);
+  const sentence = useErrorSentence();
 
   // The text and its highlights first; then, at the browser's next free moment (50 ms at
   // most), the threads' bodies and the composer's code.
@@ -225,16 +229,23 @@ export function AnnotationWorkspace({
         setAnnouncement(t("deletedNotice"));
       },
       reactThread: (id, kind, on) =>
-        w().react.mutate({ target: { type: "annotation", id }, kind, on }),
+        w().react.mutate(
+          { target: { type: "annotation", id }, kind, on },
+          { onError: (error) => setFailure(sentence(error)) },
+        ),
       edit: async (replyId, body) => {
         await w().editReply.mutateAsync({ replyId, body: asBody(body) });
       },
       remove: async (replyId) => {
         await w().removeReply.mutateAsync({ replyId });
       },
-      react: (id, kind, on) => w().react.mutate({ target: { type: "reply", id }, kind, on }),
+      react: (id, kind, on) =>
+        w().react.mutate(
+          { target: { type: "reply", id }, kind, on },
+          { onError: (error) => setFailure(sentence(error)) },
+        ),
     };
-  }, [t]);
+  }, [t, sentence]);
 
   const create = async (body: JSONContent, options: ThreadOptions | undefined) => {
     if (!pending) return;
@@ -295,6 +306,14 @@ export function AnnotationWorkspace({
   return (
     <div className="workspace">
       <AccessLostNotice revoked={revoked} />
+      {failure ? (
+        <p className="form-error workspace-failure" role="alert">
+          {failure}{" "}
+          <button type="button" className="button-quiet" onClick={() => setFailure(null)}>
+            {t("dismiss")}
+          </button>
+        </p>
+      ) : null}
       <div className="text-column" ref={setColumn}>
         <KeyboardHelp id={keysHelpId} />
         <Reader
