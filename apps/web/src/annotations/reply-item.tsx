@@ -50,6 +50,7 @@ export function ReplyItem({
         createdAt={reply.createdAt}
         editedAt={reply.editedAt}
         due={reply}
+        importedAuthorName={reply.importedAuthorName}
       />
       <ModerationMark mark={mark} />
       {editing ? (

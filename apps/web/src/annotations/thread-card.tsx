@@ -77,6 +77,7 @@ export const ThreadCard = memo(function ThreadCard({
           createdAt={thread.createdAt}
           editedAt={thread.editedAt}
           due={thread}
+          importedAuthorName={thread.importedAuthorName}
         >
           <span id={headingId} className="visually-hidden">
             {t("threadBy", { name: personName(thread.author) })}

@@ -11,6 +11,7 @@ import { TextCollaboration } from "~/collab/text-collaboration";
 import { TextBrief } from "~/courses/text-brief";
 import { DashboardLink } from "~/dashboard/dashboard-link";
 import { ExportButton } from "~/export/export-button";
+import { ImportButton } from "~/import/import-button";
 import { ReaderText } from "~/reader/reader-text";
 import { orNotFound } from "~/server/not-found";
 import { api } from "~/trpc/server";
@@ -59,7 +60,13 @@ export default async function TextPage({ params }: Props) {
             standing={text.standing}
             user={user}
           />{" "}
-          <ExportButton kind="text" id={text.id} standing={text.standing} user={user} />
+          <ExportButton kind="text" id={text.id} standing={text.standing} user={user} />{" "}
+          <ImportButton
+            textId={text.id}
+            text={{ language: text.language, direction: text.direction }}
+            standing={text.standing}
+            user={user}
+          />
         </p>
         <h1 lang={text.language} dir={text.direction}>
           {text.title}
