@@ -3,7 +3,7 @@ import { type Actor, type CourseStanding, type DiscussionSettings, isStaff } fro
 import { PLAIN_SETTINGS, type ViewerLens } from "../presenters";
 import { sharedRead } from "./shared-read";
 
-type Reader = Pick<Db, "course" | "membership" | "annotation">;
+type Reader = Pick<Db, "course" | "membership" | "annotation" | "user">;
 
 /** What a course's settings make every viewer's lens depend on, alike for all of them. */
 export interface CourseFacts {
@@ -36,7 +36,16 @@ export async function loadCourseFacts(
     select: { userId: true, role: true },
     orderBy: [{ createdAt: "asc" }, { userId: "asc" }],
   });
-  const staffIds = new Set(members.filter((m) => m.role !== "student").map((m) => m.userId));
+  // Site admins act as staff in every course (DESIGN, "Who may do what"), members or not: their
+  // posts are not a classmate's, neither behind "reveal after posting" nor under an alias.
+  const admins = await db.user.findMany({
+    where: { isAdmin: true, deletedAt: null },
+    select: { id: true },
+  });
+  const staffIds = new Set([
+    ...members.filter((m) => m.role !== "student").map((m) => m.userId),
+    ...admins.map((admin) => admin.id),
+  ]);
   const aliases = new Map<string, number>();
   if (settings.namesHidden) {
     for (const member of members) {

@@ -13,7 +13,7 @@ import {
 import { loadLens } from "./lens";
 
 type Reader = Pick<Db, "annotation">;
-type LensReader = Pick<Db, "annotation" | "course" | "membership" | "text">;
+type LensReader = Pick<Db, "annotation" | "course" | "membership" | "text" | "user">;
 
 /**
  * The database-side prefilter for the threads a viewer may see in a text, mirroring

@@ -89,6 +89,22 @@ describe("reveal after posting", () => {
     expect((await as(people.teacher).annotation.list({ textId: text.id })).reveal).toBeNull();
   });
 
+  it("a site admin's post is the staff's, not a classmate's: shown before posting, under its name", async () => {
+    const { people, as, post, listed } = await classroom({
+      revealAfterPosts: 1,
+      namesHidden: true,
+    });
+    // An admin who is not a member of the course.
+    const admin = sessionOf(await buildUser(testDb.db, { name: "مديرة الموقع", isAdmin: true }));
+    const note = await post(admin, "تنبيه من الإدارة");
+    const badrs = await post(people.badr, "رأي");
+    const seen = await listed(people.amal);
+    expect(seen.map((t) => t.id)).toEqual([note.id]);
+    expect(seen[0]?.author.name).toBe("مديرة الموقع");
+    expect(seen[0]?.author.alias).toBeFalsy();
+    expect(badrs.id).toBeTruthy();
+  });
+
   it("posts held for approval do not count", async () => {
     const { people, as, post, listed, course, text } = await classroom({ revealAfterPosts: 1 });
     const badrs = await post(people.badr, "رأي");
