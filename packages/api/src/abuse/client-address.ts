@@ -1,8 +1,10 @@
 /**
  * The client's network address for per-address budgets: the last X-Forwarded-For hop (the one
- * the nearest proxy added; `next start` fills the header with the peer's address when a request
- * has none), else X-Real-IP, else null. A client talking to the app directly could pick its own;
- * per-user budgets, which cover every signed-in write, do not depend on it.
+ * the nearest proxy added), else X-Real-IP, else null. In the production stack the only way in
+ * is Caddy (deploy/Caddyfile), which replaces whatever a client sent with its real address;
+ * `next start` reached directly only fills the header when a request has none, so there a
+ * client could pick its own. Per-user budgets, which cover every signed-in write, do not
+ * depend on it.
  */
 export function clientAddressOf(headers: Headers): string | null {
   const forwarded = headers.get("x-forwarded-for");
