@@ -9,6 +9,7 @@ const benchmarks = [
   "annotation-throughput.ts",
   "comment-latency.ts",
   "export-jsonld.ts",
+  "import-w3c.ts",
   "notes-durability.ts",
   "reader-cold-open.ts",
 ];

@@ -56,9 +56,7 @@ describe("a Hypothesis file", () => {
     expect(report.format).toBe("hypothesis");
     expect(report.anchored).toBe(1);
     // "ستالين" with no context and no position cannot be placed: orphaned, kept, listed.
-    expect(report.orphaned).toEqual([
-      expect.objectContaining({ item: 4, quote: "ستالين" }),
-    ]);
+    expect(report.orphaned).toEqual([expect.objectContaining({ item: 4, quote: "ستالين" })]);
     expect(report.replies).toBe(2);
     expect(report.tags).toBe(2);
     expect(report.skippedDuplicates).toEqual({ annotations: 0, replies: 0 });
