@@ -2,6 +2,7 @@ import { auth } from "@hashiya/auth";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { ApiTokens } from "~/account/api-tokens";
 import { DataDownload } from "~/account/data-download";
 import { DeleteAccount } from "~/account/delete-account";
 import { NotificationPreferences } from "~/account/notification-preferences";
@@ -16,8 +17,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountPage() {
   if (!(await auth())) redirect(withReturnPath("/sign-in", "/account"));
-  const [t, profile] = await Promise.all([
+  const [t, tTokens, profile] = await Promise.all([
     getTranslations("account"),
+    getTranslations("apiTokens"),
     (await api()).account.profile(),
   ]);
   return (
@@ -40,6 +42,11 @@ export default async function AccountPage() {
         <h2 id="account-data">{t("data")}</h2>
         <p>{t("dataIntro")}</p>
         <DataDownload />
+      </section>
+      <section aria-labelledby="account-api-tokens" id="api-tokens">
+        <h2 id="account-api-tokens">{tTokens("title")}</h2>
+        <p>{tTokens("intro")}</p>
+        <ApiTokens />
       </section>
       <section aria-labelledby="account-delete">
         <h2 id="account-delete">{t("deleteTitle")}</h2>
