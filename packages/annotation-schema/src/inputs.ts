@@ -42,12 +42,18 @@ export const editAnnotationInputSchema = z.object({
   visibility: visibilitySchema.optional(),
   isQuestion: z.boolean().optional(),
   tags: tagListSchema.optional(),
+  /** Refuse the edit if the annotation changed since then (its `updatedAt`; the protocol's If-Match). */
+  unchangedSince: z.date().optional(),
 });
 /** What a client sends to editAnnotation; parse with the schema for the server's view. */
 export type EditAnnotationInput = z.input<typeof editAnnotationInputSchema>;
 
 /** Deleting an annotation (own, or as a moderator). */
-export const deleteAnnotationInputSchema = z.object({ annotationId: entityIdSchema });
+export const deleteAnnotationInputSchema = z.object({
+  annotationId: entityIdSchema,
+  /** As for an edit: refuse if the annotation changed since then. */
+  unchangedSince: z.date().optional(),
+});
 
 /** A reply in a thread. */
 export const createReplyInputSchema = z.object({

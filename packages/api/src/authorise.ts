@@ -41,6 +41,18 @@ export function requireAuthor(
 }
 
 /**
+ * The item is as the writer last saw it (`unchangedSince`, its `updatedAt` then), checked under
+ * the text's lock so that no other write can slip in between (the protocol's If-Match).
+ */
+export function requireUnchanged(
+  item: { updatedAt: Date },
+  unchangedSince: Date | undefined,
+): void {
+  if (unchangedSince && item.updatedAt.getTime() !== unchangedSince.getTime())
+    throw appError("PRECONDITION_FAILED", "protocol.precondition_failed");
+}
+
+/**
  * The actor is not muted in the course (they may read, but not write, until the mute ends);
  * the refusal says until when, in UTC (the page shows it in the reader's own time).
  */

@@ -109,6 +109,7 @@ const threadAccessSelect = {
   deletedAt: true,
   moderationState: true,
   lockedAt: true,
+  updatedAt: true,
 } as const satisfies Prisma.AnnotationSelect;
 
 /** What a write on a thread knows before it acts: where, who, and the thread's access fields. */

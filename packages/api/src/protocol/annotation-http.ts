@@ -89,6 +89,8 @@ async function replace(request: Request, ids: Ids, deps: ProtocolDeps): Promise<
       ...(next.visibility ? { visibility: next.visibility } : {}),
       isQuestion: next.isQuestion,
       tags: next.tags,
+      // Checked again under the text's lock: a write since our look-up is a 412 too.
+      unchangedSince: annotation.updatedAt,
     });
   } catch (error) {
     return refuse(refusalOfProcedure(error));
@@ -108,6 +110,7 @@ async function remove(request: Request, ids: Ids, deps: ProtocolDeps): Promise<R
   try {
     await deps.proceduresFor(writer(found.caller)).annotation.delete({
       annotationId: ids.annotationId,
+      ...(request.headers.has("if-match") ? { unchangedSince: found.annotation.updatedAt } : {}),
     });
   } catch (error) {
     return refuse(refusalOfProcedure(error));

@@ -3,6 +3,8 @@
 import { annotationMustViolations, type W3cAnnotation } from "@hashiya/annotation-schema/w3c";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportHttpResponse } from "../export/http";
+import { rejectionOf } from "../testing/errors";
+import { callerFor } from "../testing/factories";
 import {
   jsonLd,
   type ProtocolFixture,
@@ -258,6 +260,27 @@ describe("5.3 Update an existing annotation", () => {
     expect((await refusalOf(late)).code).toBe("protocol.precondition_failed");
     const got = (await (await f.asToken("student", document.id)).json()) as W3cAnnotation;
     expect(got.body?.[0]?.value).toContain(">second</p>");
+  });
+
+  it("checks the precondition again under the text's lock: a write in between is a 412", async () => {
+    const { document } = await created("raced");
+    const id = document.id.slice(container.length);
+    const seen = await f.testDb.db.annotation.findUniqueOrThrow({ where: { id } });
+    const student = callerFor(f.testDb.db, f.world.users.get("student")!);
+    // Another write (the web app's) lands after the protocol read the annotation.
+    await student.annotation.edit({ annotationId: id, isQuestion: true });
+    const late = student.annotation.edit({
+      annotationId: id,
+      isQuestion: false,
+      unchangedSince: seen.updatedAt,
+    });
+    expect(await rejectionOf(late)).toBe("protocol.precondition_failed");
+    const lateDelete = student.annotation.delete({
+      annotationId: id,
+      unchangedSince: seen.updatedAt,
+    });
+    expect(await rejectionOf(lateDelete)).toBe("protocol.precondition_failed");
+    expect((await f.asToken("student", document.id)).status).toBe(200);
   });
 
   it("answers 428 to a PUT without If-Match (lost updates are refused, not risked)", async () => {

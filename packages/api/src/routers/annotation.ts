@@ -7,7 +7,7 @@ import {
 } from "@hashiya/annotation-schema";
 import { Prisma } from "@hashiya/db";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { requireAuthor, requireUnmuted, requireWriter } from "../authorise";
+import { requireAuthor, requireUnchanged, requireUnmuted, requireWriter } from "../authorise";
 import { createAnnotation, deleteAnnotation, editAnnotation } from "../commands/annotation";
 import { writeInTextAs, writeOnThread } from "../commands/transaction";
 import { lastEventIdOf } from "../live/log";
@@ -78,6 +78,7 @@ export const annotationRouter = {
     return writeOnThread(ctx.db, actor, input.annotationId, async (tx, scope) => {
       requireAuthor(actor, scope.standing, scope.thread);
       requireUnmuted(scope.mute);
+      requireUnchanged(scope.thread, input.unchangedSince);
       const outcome = await editAnnotation(tx, scope, ctx.user.id, input);
       return threadOutcome(tx, actor, scope.standing, outcome);
     });
@@ -88,6 +89,7 @@ export const annotationRouter = {
     const actor = actorOf(ctx.user);
     return writeOnThread(ctx.db, actor, input.annotationId, async (tx, scope) => {
       requireAuthor(actor, scope.standing, scope.thread);
+      requireUnchanged(scope.thread, input.unchangedSince);
       const outcome = await deleteAnnotation(tx, scope, ctx.user.id);
       return threadOutcome(tx, actor, scope.standing, outcome);
     });
