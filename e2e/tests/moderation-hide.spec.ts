@@ -49,5 +49,13 @@ test("the moderator hides an annotation with a reason: its author sees it marked
   await onM.getByRole("button", { name: "تراجع" }).click();
   await expect(threadWith(b.page, comment)).toBeVisible();
 
+  // The author's notifications say both decisions as sentences, not as the audit log's codes.
+  await a.page.goto("/notifications");
+  const decisions = a.page.getByRole("main");
+  await expect(decisions.getByText("أُخفيت مشاركتك عن طلاب المقرر.")).toBeVisible();
+  await expect(decisions.getByText(reason)).toBeVisible();
+  await expect(decisions.getByText("تراجع مشرفٌ عن قرار سابق.")).toBeVisible();
+  await expect(decisions).not.toContainText("hide");
+
   await Promise.all([a.context.close(), b.context.close(), m.context.close()]);
 });

@@ -1,5 +1,6 @@
 import { db } from "@hashiya/db";
 import type { DefaultSession, NextAuthConfig } from "next-auth";
+import type { JWT } from "next-auth/jwt";
 import { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
@@ -45,6 +46,27 @@ function decoy(): Promise<string> {
 
 function toLocale(value: unknown): Locale {
   return value === "en" ? "en" : "ar";
+}
+
+/**
+ * Refreshes the token's name, admin flag and language from the account; false when the
+ * session must end (the account is gone or deleted, or its sessions were ended after this one
+ * signed in).
+ */
+async function currentAccount(token: JWT): Promise<boolean> {
+  if (typeof token.id !== "string") return false;
+  const account = await db.user.findUnique({
+    where: { id: token.id },
+    select: { name: true, isAdmin: true, locale: true, deletedAt: true, sessionsValidFrom: true },
+  });
+  if (!account || account.deletedAt) return false;
+  // Tokens from before this check existed carry no sign-in time: they count as the oldest.
+  const signedInAt = typeof token.signedInAt === "number" ? token.signedInAt : 0;
+  if (account.sessionsValidFrom && signedInAt < account.sessionsValidFrom.getTime()) return false;
+  token.name = account.name;
+  token.isAdmin = account.isAdmin;
+  token.locale = toLocale(account.locale);
+  return true;
 }
 
 export const authConfig: NextAuthConfig = {
@@ -96,14 +118,19 @@ export const authConfig: NextAuthConfig = {
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       // `user` is only there right after sign-in; later calls carry the token forward.
       if (user?.id) {
         token.id = user.id;
         token.isAdmin = user.isAdmin === true;
         token.locale = toLocale(user.locale);
+        token.signedInAt = Date.now();
+        return token;
       }
-      return token;
+      // Every later read checks the account as it is now: a deleted account, a password
+      // changed since this sign-in, or a withdrawn admin right ends or changes the session at
+      // once, not when the token expires. Returning null clears the cookie.
+      return (await currentAccount(token)) ? token : null;
     },
     session({ session, token }) {
       const id = typeof token.id === "string" ? token.id : (token.sub ?? "");

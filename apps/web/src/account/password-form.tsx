@@ -1,28 +1,38 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { FormEvent } from "react";
 import { FormField } from "~/components/form-field";
+import { renewSessionAction } from "~/auth/actions";
 import { useTRPC } from "~/trpc/react";
 import { useErrorSentence } from "./use-error-sentence";
 
-/** A new password, confirmed with the current one. */
-export function PasswordForm() {
+/**
+ * A new password, confirmed with the current one. The change ends every session of the
+ * account, this browser's too: it signs in again with the new password at once.
+ */
+export function PasswordForm({ email }: { email: string }) {
   const t = useTranslations("account");
   const trpc = useTRPC();
+  const router = useRouter();
   const sentence = useErrorSentence();
   const change = useMutation(trpc.account.changePassword.mutationOptions());
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
+    const newPassword = String(data.get("newPassword") ?? "");
     change.mutate(
+      { currentPassword: String(data.get("currentPassword") ?? ""), newPassword },
       {
-        currentPassword: String(data.get("currentPassword") ?? ""),
-        newPassword: String(data.get("newPassword") ?? ""),
+        onSuccess: async () => {
+          form.reset();
+          await renewSessionAction(email, newPassword);
+          router.refresh();
+        },
       },
-      { onSuccess: () => form.reset() },
     );
   }
   return (

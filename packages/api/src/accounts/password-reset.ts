@@ -72,6 +72,10 @@ export async function resetPassword(db: Db, token: string, password: string): Pr
       where: { userId: found.userId, usedAt: null },
       data: { usedAt: now },
     });
-    await tx.user.update({ where: { id: found.userId }, data: { passwordHash } });
+    // Whoever held a session of the account (perhaps who made the reset necessary) is out.
+    await tx.user.update({
+      where: { id: found.userId },
+      data: { passwordHash, sessionsValidFrom: now },
+    });
   });
 }

@@ -56,6 +56,10 @@ async function passwordOf(userId: string) {
   return (await testDb.db.user.findUniqueOrThrow({ where: { id: userId } })).passwordHash!;
 }
 
+async function sessionsValidFrom(userId: string) {
+  return (await testDb.db.user.findUniqueOrThrow({ where: { id: userId } })).sessionsValidFrom;
+}
+
 describe("password reset", () => {
   it("mails a single-use link in the account's language that sets a new password", async () => {
     const user = await signedUp("en");
@@ -79,6 +83,8 @@ describe("password reset", () => {
     });
     expect(await verifyPassword(await passwordOf(user.id), NEW_PASSWORD)).toBe(true);
     expect(await verifyPassword(await passwordOf(user.id), PASSWORD)).toBe(false);
+    // Every session signed in before the reset is over (the web app's session check reads it).
+    expect(await sessionsValidFrom(user.id)).not.toBeNull();
     expect(
       await rejectionOf(
         anonymous().account.resetPassword({ token, password: "another long one 42" }),
@@ -197,8 +203,12 @@ describe("account.rename / changePassword / profile", () => {
       rejectionOf(user.caller.account.changePassword({ currentPassword, newPassword }));
     expect(await change("not my password", NEW_PASSWORD)).toBe("account.wrong_password");
     expect(await change(PASSWORD, "aaaaaaaaaaaa")).toBe("auth.weak_password.too_simple");
+    // A refused change ends no session.
+    expect(await sessionsValidFrom(user.id)).toBeNull();
+    const before = Date.now();
     expect(await change(PASSWORD, NEW_PASSWORD)).toBe("resolved");
     expect(await verifyPassword(await passwordOf(user.id), NEW_PASSWORD)).toBe(true);
+    expect((await sessionsValidFrom(user.id))!.getTime()).toBeGreaterThanOrEqual(before);
   });
 });
 

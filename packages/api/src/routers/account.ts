@@ -46,7 +46,8 @@ export const accountRouter = {
       if (weakness) throw appError("BAD_REQUEST", `auth.weak_password.${weakness}`);
       await ctx.db.user.update({
         where: { id: ctx.user.id },
-        data: { passwordHash: await hashPassword(input.newPassword) },
+        // Every session signed in before now ends (the web app signs this one in again).
+        data: { passwordHash: await hashPassword(input.newPassword), sessionsValidFrom: new Date() },
       });
       return { changed: true };
     }),

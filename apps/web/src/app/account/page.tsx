@@ -31,7 +31,7 @@ export default async function AccountPage() {
       </section>
       <section aria-labelledby="account-password">
         <h2 id="account-password">{t("password")}</h2>
-        <PasswordForm />
+        <PasswordForm email={profile.email} />
       </section>
       <section aria-labelledby="account-notifications" id="notifications">
         <h2 id="account-notifications">{t("notifications")}</h2>
