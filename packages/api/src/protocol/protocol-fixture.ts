@@ -2,6 +2,7 @@
 // token for each signed-in persona (made through `apiToken.create`), and request helpers.
 import { ANNO_CONTEXT } from "@hashiya/annotation-schema/w3c";
 import { createTestDatabase, type TestDatabase } from "@hashiya/db/testing";
+import type { RateLimits } from "../abuse/rate-limits";
 import { callerFor } from "../testing/factories";
 import { TEST_USER_HEADER } from "../testing/http-server";
 import { allPersonas, buildCourseWorld, type CourseWorld, type Persona } from "../testing/personas";
@@ -26,7 +27,7 @@ export interface ProtocolFixture {
 
 export async function startProtocolFixture(
   name: string,
-  options: { pageSize?: number } = {},
+  options: { pageSize?: number; rateLimits?: RateLimits } = {},
 ): Promise<ProtocolFixture> {
   const testDb = await createTestDatabase(name);
   const world = await buildCourseWorld(testDb.db);

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo, Socket } from "node:net";
 import { Readable } from "node:stream";
 import type { Db } from "@hashiya/db";
+import type { RateLimits } from "../abuse/rate-limits";
 import { annotationProtocolResponse } from "../protocol";
 import type { SessionUser } from "../trpc";
 import { callerFor } from "./factories";
@@ -24,6 +25,8 @@ export async function startProtocolServer(options: {
   db: Db;
   users: Map<string, SessionUser>;
   pageSize?: number;
+  /** Write budgets to enforce, as the web app does (none by default). */
+  rateLimits?: RateLimits;
 }): Promise<TestProtocolServer> {
   const sockets = new Set<Socket>();
   let origin = "";
@@ -65,7 +68,11 @@ export async function startProtocolServer(options: {
         db: options.db,
         baseUrl: origin,
         sessionUser: typeof userId === "string" ? (options.users.get(userId) ?? null) : null,
-        proceduresFor: (user) => callerFor(options.db, user),
+        proceduresFor: (user) =>
+          callerFor(options.db, user, {
+            ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+            clientAddress: req.socket.remoteAddress ?? "127.0.0.1",
+          }),
         ...(options.pageSize ? { pageSize: options.pageSize } : {}),
       },
     );
