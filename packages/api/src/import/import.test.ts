@@ -4,7 +4,9 @@
 import type { Db } from "@hashiya/db";
 import { createTestDatabase, type TestDatabase } from "@hashiya/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLiveHub } from "../live/hub";
 import { buildCourse, buildMembership, buildUser, sessionOf } from "../testing/factories";
+import { collectLive } from "../testing/live";
 import { allPersonas, buildCourseWorld, type CourseWorld, type Persona } from "../testing/personas";
 import { importAnnotations } from "./index";
 import { buildEssay, HYPOTHESIS_FIXTURE, w3cAnnotation, w3cFile } from "./testing";
@@ -275,5 +277,33 @@ describe("who may import into the course-only text", () => {
       { siteBase: SITE },
     );
     expect("status" in result && result.status).toBe(404);
+  });
+});
+
+describe("open readers", () => {
+  it("see the imported threads arrive on their live stream, placed, with their replies", async () => {
+    const text = await buildEssay(db, world.courseId);
+    const hub = createLiveHub(testDb.url, { onError: () => {} });
+    await hub.ready();
+    try {
+      const student = await collectLive(db, world.users.get("student")!, hub, { textId: text.id });
+      const teacher = await collectLive(db, world.users.get("instructor")!, hub, {
+        textId: text.id,
+      });
+      await importAs("instructor", text.id, HYPOTHESIS_FIXTURE);
+      // The private highlight is the importer's own: only they see it arrive.
+      const mine = await teacher.waitFor(2);
+      expect(mine.map((e) => e.type)).toEqual(["thread.created", "thread.created"]);
+      const [seen] = await student.waitFor(1);
+      const question = seen!.thread!;
+      expect(question.quote).toBe("الثورة");
+      expect(question.anchorState).toBe("anchored");
+      expect(question.replies).toHaveLength(2);
+      expect(question.importedAuthorName).toBeTruthy();
+      expect(student.events).toHaveLength(1);
+      await Promise.all([student.stop(), teacher.stop()]);
+    } finally {
+      await hub.close();
+    }
   });
 });

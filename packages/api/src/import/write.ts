@@ -1,13 +1,20 @@
 import { bodyToPlainText, type CommentBody } from "@hashiya/annotation-schema";
 import type { ImportBatch, ImportedAnnotation } from "@hashiya/annotation-schema/w3c";
-import type { Db } from "@hashiya/db";
-import { Prisma, type Visibility } from "@hashiya/db";
+import type { Db, Prisma, Visibility } from "@hashiya/db";
 import { type AnchorResult, describeRange, type PreparedText } from "@hashiya/text-model";
 import { requireOpenCourse } from "../authorise";
 import { type LockedText, type Tx, writeInText } from "../commands/transaction";
 import { appendEvents, type EventDraft } from "../live/log";
 import { eventAudience } from "../policies";
 import { appError } from "../trpc";
+import {
+  type AnnotationRow,
+  insertAnnotations,
+  insertReplies,
+  insertTags,
+  newId,
+  type ReplyRow,
+} from "./bulk-insert";
 import { attributionFor, courseMembers } from "./creators";
 import { keepMemberMentions } from "./mentions";
 import { type ModeratedSubject, replayModeration } from "./moderation";
@@ -21,6 +28,7 @@ import type { ImportReport, ProgressListener } from "./report";
 // readers see the imported threads arrive.
 
 const ROWS_PER_INSERT = 1_000;
+const EVENTS_PER_APPEND = 500;
 const IDS_PER_QUERY = 5_000;
 /** An import of 100,000 items takes a while: the transaction may run this long. */
 const TRANSACTION_TIMEOUT_MS = 10 * 60 * 1000;
@@ -110,7 +118,9 @@ async function write(
     (n, a) => n + a.replies.filter((r) => r.body !== null).length,
     0,
   );
-  const total = fresh.length + replyCount;
+  // Saving counts threads and replies, then the live events (one per new thread, and one per
+  // reply added to an older thread; at most that many).
+  const total = fresh.length + replyCount + fresh.length + replyCount;
   let done = 0;
   const progress = async (n: number) => {
     done += n;
@@ -132,7 +142,7 @@ async function write(
   const events: EventDraft[] = [];
 
   for (const group of chunks(fresh, ROWS_PER_INSERT)) {
-    const data: Prisma.AnnotationCreateManyInput[] = group.map(({ source, anchor }) => {
+    const rows: AnnotationRow[] = group.map(({ source, anchor }) => {
       const passage = passageOf(prepared, source, anchor);
       const who = attribute(source.creator);
       if (who.importedAuthorName !== null) counts.attributedToImporter++;
@@ -142,6 +152,7 @@ async function write(
       else counts.orphaned.push({ ...itemOf(source), quote: passage.quote, reason: anchor.reason });
       const body = bodyOf(source.body);
       return {
+        id: newId(),
         textId: text.id,
         authorId: who.authorId,
         importedAuthorName: who.importedAuthorName,
@@ -153,7 +164,7 @@ async function write(
         end: passage.end,
         anchorState: anchor.state,
         anchorScore: passage.score,
-        body: body ?? Prisma.DbNull,
+        body,
         bodyText: body ? bodyToPlainText(body) : "",
         isQuestion: source.isQuestion,
         visibility: source.visibility ?? "course",
@@ -161,22 +172,13 @@ async function write(
         editedAt: source.modified,
       };
     });
-    const created = await tx.annotation.createManyAndReturn({
-      data,
-      select: {
-        id: true,
-        externalId: true,
-        authorId: true,
-        visibility: true,
-        moderationState: true,
-      },
-    });
-    for (const row of created) {
-      threads.set(row.externalId as string, row);
-      subjects.set(row.externalId as string, {
+    await insertAnnotations(tx, rows);
+    for (const row of rows) {
+      threads.set(row.externalId, { ...row, moderationState: "visible" });
+      subjects.set(row.externalId, {
         type: "annotation",
         id: row.id,
-        state: row.moderationState,
+        state: "visible",
         reason: null,
         locked: false,
       });
@@ -184,7 +186,7 @@ async function write(
     const tags = group.flatMap(({ source }) =>
       source.tags.map((name) => ({ annotationId: threads.get(source.externalId)!.id, name })),
     );
-    if (tags.length > 0) await tx.annotationTag.createMany({ data: tags });
+    await insertTags(tx, tags);
     counts.tags += tags.length;
     await progress(group.length);
   }
@@ -207,11 +209,12 @@ async function write(
   await progress(replies.length - freshReplies.length);
   const olderThreads = new Map([...existing.values()].map((t) => [t.id, t]));
   for (const group of chunks(freshReplies, ROWS_PER_INSERT)) {
-    const data: Prisma.ReplyCreateManyInput[] = group.map(({ reply, thread }) => {
+    const rows: ReplyRow[] = group.map(({ reply, thread }) => {
       const who = attribute(reply.creator);
       if (who.importedAuthorName !== null) counts.attributedToImporter++;
       const body = bodyOf(reply.body) as CommentBody;
       return {
+        id: newId(),
         annotationId: thread.id,
         authorId: who.authorId,
         importedAuthorName: who.importedAuthorName,
@@ -222,12 +225,9 @@ async function write(
         editedAt: reply.modified,
       };
     });
-    const created = await tx.reply.createManyAndReturn({
-      data,
-      select: { id: true, externalId: true, annotationId: true, authorId: true },
-    });
-    for (const row of created) {
-      subjects.set(row.externalId as string, {
+    await insertReplies(tx, rows);
+    for (const row of rows) {
+      subjects.set(row.externalId, {
         type: "reply",
         id: row.id,
         state: "visible",
@@ -244,7 +244,7 @@ async function write(
         });
       }
     }
-    counts.replies += created.length;
+    counts.replies += rows.length;
     await progress(group.length);
   }
 
@@ -290,7 +290,13 @@ async function write(
       ...eventAudience({ ...thread, moderationState: subject.state }),
     });
   }
-  if (events.length > 0) await appendEvents(tx, text.id, plan.importer.id, events);
+  // In slices, so that progress keeps moving while thousands are appended.
+  for (const slice of chunks(events, EVENTS_PER_APPEND)) {
+    await appendEvents(tx, text.id, plan.importer.id, slice);
+    await progress(slice.length);
+  }
+  done = total;
+  await onProgress?.({ stage: "writing", done, total });
   return counts;
 }
 
