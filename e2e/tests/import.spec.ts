@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Browser } from "@playwright/test";
+import { blockingViolations } from "./a11y-helpers";
 import type { Person } from "./annotate-helpers";
 import { createCourseWithText, createMemberIn, say } from "./courses-helpers";
 import { expect, signIn, test } from "./fixtures";
@@ -64,6 +65,8 @@ test("an instructor imports a Hypothesis file into a text and sees the report an
   await expect(report).toBeVisible();
   await expect(refusal).toHaveCount(0);
   await expect(report.getByTestId("import-orphans")).toContainText("ستالين");
+  // The open dialog with its report passes axe (no serious or critical violation).
+  expect(await blockingViolations(t.page)).toEqual([]);
   await dialog.getByRole("button", { name: say("import", "close") }).click();
 
   // The imported question arrives in the reader (live), under the instructor, with the

@@ -242,6 +242,23 @@ describe("a refused file", () => {
   });
 });
 
+describe("a text edited during the import", () => {
+  it("is refused with a sentence, and nothing is written", async () => {
+    const text = await buildEssay(db, world.courseId);
+    const file = w3cFile([w3cAnnotation("urn:e:1", { exact: "الثورة" }, "x")]);
+    const importing = importAnnotations(db, actorOf("instructor"), text.id, file, {
+      siteBase: SITE,
+      onProgress: async (p) => {
+        // The instructor saves an edit of the text while the file is being anchored.
+        if (p.stage === "anchoring")
+          await db.text.update({ where: { id: text.id }, data: { version: { increment: 1 } } });
+      },
+    });
+    await expect(importing).rejects.toThrow(/edited during the import/);
+    expect(await countsIn(text.id)).toEqual({ annotations: 0, replies: 0, tags: 0, events: 0 });
+  });
+});
+
 describe("who may import into the course-only text", () => {
   const expected: Record<Persona, string> = {
     anonymous: "401 auth.sign_in_required",
