@@ -25,7 +25,7 @@ export async function TextCollaboration({
   if (!session?.user) return <>{children}</>;
   return (
     <PresenceProvider textId={textId}>
-      <PresenceBar />
+      <PresenceBar textId={textId} />
       {children}
       <ReaderPresenceBridge selector='[data-testid="reader"] .reader-text' />
       <LazySharedNotes textId={textId} canWrite={canWrite} />

@@ -4,6 +4,7 @@ import { verifyCollabToken } from "@hashiya/auth/collab-token";
 import { createTestDatabase, type TestDatabase } from "@hashiya/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rejectionOf } from "../testing/errors";
+import { allowed, everyPersona } from "../testing/matrix";
 import { buildCourse, buildText, callerFor, TEST_AUTH_SECRET } from "../testing/factories";
 import {
   allPersonas as all,
@@ -62,14 +63,17 @@ describe("text.byId", () => {
 });
 
 describe("course.byId", () => {
-  it.each(all)("as %s: members and admins see every text, others the public ones", async (persona) => {
-    const course = await caller(persona).course.byId({ courseId });
-    const seesAll = members.includes(persona) || persona === "admin";
-    expect(course.texts.map((text) => text.id).sort()).toEqual(
-      (seesAll ? [publicTextId, privateTextId] : [publicTextId]).sort(),
-    );
-    expect(course.role).toBe(members.includes(persona) ? persona : null);
-  });
+  it.each(all)(
+    "as %s: members and admins see every text, others the public ones",
+    async (persona) => {
+      const course = await caller(persona).course.byId({ courseId });
+      const seesAll = members.includes(persona) || persona === "admin";
+      expect(course.texts.map((text) => text.id).sort()).toEqual(
+        (seesAll ? [publicTextId, privateTextId] : [publicTextId]).sort(),
+      );
+      expect(course.role).toBe(members.includes(persona) ? persona : null);
+    },
+  );
 
   it.each(all)("a course with no public text, as %s", async (persona) => {
     const allowed = persona === "admin";
@@ -106,13 +110,29 @@ describe("collab.token", () => {
     expect(await rejectionOf(caller("anonymous").collab.token())).toBe("auth.sign_in_required");
   });
 
-  it.each(all.filter((p) => p !== "anonymous"))("gives %s a token for their own identity", async (persona) => {
-    const { token, url, user } = await caller(persona).collab.token();
-    const identity = await verifyCollabToken(token, TEST_AUTH_SECRET);
-    expect(identity.userId).toBe(personas.get(persona)?.id);
-    expect(user).toEqual({ id: identity.userId, name: identity.name, colour: presenceColour(identity.userId) });
-    expect(url).toMatch(/^wss?:\/\//);
-  });
+  it.each(all.filter((p) => p !== "anonymous"))(
+    "gives %s a token for their own identity",
+    async (persona) => {
+      const { token, url, user } = await caller(persona).collab.token();
+      const identity = await verifyCollabToken(token, TEST_AUTH_SECRET);
+      expect(identity.userId).toBe(personas.get(persona)?.id);
+      expect(user).toEqual({
+        id: identity.userId,
+        name: identity.name,
+        colour: presenceColour(identity.userId),
+      });
+      expect(url).toMatch(/^wss?:\/\//);
+    },
+  );
+});
+
+describe("collab.presenceNames", () => {
+  // The staff may put names to the presence bar's aliases; nobody else, even on a public text.
+  everyPersona(
+    "collab.presenceNames",
+    allowed(["moderator", "instructor", "admin"], { anonymous: "auth.sign_in_required" }),
+    (persona) => caller(persona).collab.presenceNames({ textId: publicTextId }),
+  );
 });
 
 describe("me.setLocale", () => {
@@ -127,6 +147,8 @@ describe("me.setLocale", () => {
     const id = personas.get("student")?.id;
     expect((await testDb.db.user.findUniqueOrThrow({ where: { id } })).locale).toBe("en");
     // @ts-expect-error: the input type already refuses it; the server must too.
-    expect(await rejectionOf(caller("student").me.setLocale({ locale: "fr" }))).toBe("invalid_input");
+    expect(await rejectionOf(caller("student").me.setLocale({ locale: "fr" }))).toBe(
+      "invalid_input",
+    );
   });
 });

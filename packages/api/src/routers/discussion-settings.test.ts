@@ -148,6 +148,15 @@ describe("names hidden from classmates", () => {
     expect(JSON.stringify(reacted)).not.toContain(people.badr.id);
     expect(reacted.thread?.author.name).toBe("Classmate 2");
 
+    // The presence bar shows the same aliases to everyone; the staff may put the names back.
+    expect(await as(people.teacher).collab.presenceNames({ textId: text.id })).toEqual({
+      "classmate-1": "أمل",
+      "classmate-2": "بدر",
+      "classmate-3": "سلمى",
+    });
+    const identity = await as(people.badr).collab.token({ textId: text.id });
+    expect(identity.user.id).toBe("classmate-2");
+
     // Their own name and the staff's stay.
     const own = await post(people.amal, "رأيي");
     expect(own.author.name).toBe("أمل");
