@@ -17,7 +17,7 @@ interface Props {
 
 type State =
   | { state: "idle" }
-  | { state: "running"; line: ImportLine | null }
+  | { state: "running"; line: ImportLine | null; upload?: { sent: number; total: number } }
   | { state: "done"; report: ImportReport }
   | { state: "refused"; refusal: ImportRefusal }
   | { state: "failed" };
@@ -35,10 +35,15 @@ export function ImportDialog({ textId, text }: Props) {
     setState({ state: "running", line: null });
     try {
       let last: ImportLine | null = null;
-      const refusal = await postImport(textId, file, (line) => {
-        last = line;
-        if (line.type === "progress") setState({ state: "running", line });
-      });
+      const refusal = await postImport(
+        textId,
+        file,
+        (line) => {
+          last = line;
+          if (line.type === "progress") setState({ state: "running", line });
+        },
+        (sent, total) => setState({ state: "running", line: null, upload: { sent, total } }),
+      );
       const end = last as ImportLine | null;
       if (refusal) setState({ state: "refused", refusal });
       else if (end?.type === "done") setState({ state: "done", report: end.report });
@@ -51,10 +56,13 @@ export function ImportDialog({ textId, text }: Props) {
   }
 
   const line = state.state === "running" ? state.line : null;
+  const upload = state.state === "running" ? state.upload : undefined;
   const progress =
     line?.type === "progress" && line.stage !== "parsed"
       ? { value: line.done, max: line.total }
-      : null;
+      : line === null && upload
+        ? { value: upload.sent, max: upload.total }
+        : null;
   return (
     <>
       <button type="button" onClick={() => dialog.current?.showModal()} data-testid="import-open">
@@ -82,7 +90,11 @@ export function ImportDialog({ textId, text }: Props) {
           <p role="status" aria-live="polite" data-testid="import-progress">
             {state.state === "running"
               ? line === null
-                ? t("sending")
+                ? upload
+                  ? t("uploading", {
+                      percent: Math.floor((100 * upload.sent) / (upload.total || 1)),
+                    })
+                  : t("sending")
                 : line.type !== "progress"
                   ? null
                   : line.stage === "parsed"
