@@ -76,6 +76,46 @@ describe("across processes", () => {
   });
 });
 
+describe("in the writer's process", () => {
+  it("delivers at commit and reads nothing more when the write's NOTIFY comes back", async () => {
+    const hub = await newHub();
+    // The process's client, counting its reads of the event log (a real database).
+    let logReads = 0;
+    const counted = createDb(testDb.url, { max: 4 });
+    clients.push(counted);
+    const db = counted.$extends({
+      query: {
+        textEvent: {
+          findMany({ args, query }) {
+            logReads++;
+            return query(args);
+          },
+        },
+      },
+    }) as unknown as Db;
+    const text = world.privateText;
+    const subscription = await collectLive(db, student, hub, { textId: text.id });
+    const writer = callerFor(db, world.classmate);
+    // The first write finds the viewer joined and the channel level with the log.
+    await writer.annotation.create(annotationInput(text));
+    await subscription.waitFor(1);
+    // Until the channel is idle (the join's read, and any for the first write, are over).
+    for (let seen = -1; seen !== logReads; ) {
+      seen = logReads;
+      await settle(300);
+    }
+    logReads = 0;
+    const { thread } = await writer.annotation.create(annotationInput(text));
+    const events = await subscription.waitFor(2);
+    expect(events[1]).toMatchObject({ type: "thread.created", annotationId: thread!.id });
+    // Long enough for the NOTIFY to come back through PostgreSQL and wake the channel.
+    await settle(300);
+    expect(logReads).toBe(0);
+    expect(subscription.events).toHaveLength(2);
+    await subscription.stop();
+  });
+});
+
 describe("catching up after a cut", () => {
   it("resumes after the last event seen: exactly the missed events, in order, no duplicates", async () => {
     const hub = await newHub();

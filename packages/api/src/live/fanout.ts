@@ -188,28 +188,36 @@ export class TextChannel {
     this.kickAbort?.abort();
   }
 
-  private async nextWake(): Promise<number> {
+  /**
+   * When the loop was woken, and the newest event the wake-up announced (null: read whatever
+   * the cursor, as after a kick, a reconnect or a notification without an event id).
+   */
+  private async nextWake(): Promise<{ at: number; upTo: bigint | null }> {
     if (this.kickedAt === null) {
       const abort = new AbortController();
       this.kickAbort = abort;
       const wokeAt = await this.wakeups.wait(abort.signal);
+      const upTo = this.wakeups.announced ?? null;
       this.kickAbort = null;
-      if (this.kickedAt === null) return wokeAt;
+      if (this.kickedAt === null) return { at: wokeAt, upTo };
       // Both came: a read that is to see what either announced starts after the later one.
       const kickedAt = this.kickedAt;
       this.kickedAt = null;
-      return Math.max(wokeAt, kickedAt);
+      return { at: Math.max(wokeAt, kickedAt), upTo: null };
     }
     const kickedAt = this.kickedAt;
     this.kickedAt = null;
-    return kickedAt;
+    return { at: kickedAt, upTo: null };
   }
 
   private async run() {
     while (!this.closed) {
-      const wokeAt = await this.nextWake();
+      const { at: wokeAt, upTo } = await this.nextWake();
       // Until a viewer joins there is no cursor to read after; its joining kicks the loop.
       if (this.closed || this.cursor === null) continue;
+      // The NOTIFY of events this process already delivered at commit (`offer`): nothing to
+      // read. (The cursor only moves over contiguous rows, so every event up to it is out.)
+      if (upTo !== null && this.cursor >= upTo) continue;
       while (this.busy) await this.busy;
       const pass = this.deliverNew(wokeAt);
       const busy = this.during(pass);

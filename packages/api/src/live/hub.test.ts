@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from "@hashiya/db/testing";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLiveHub, type LiveHub, TEXT_EVENTS_CHANNEL } from "./hub";
+import { createLiveHub, type LiveHub, parseTextEventsPayload, TEXT_EVENTS_CHANNEL } from "./hub";
 
 let testDb: TestDatabase;
 let hub: LiveHub;
@@ -39,6 +39,31 @@ describe("LiveHub", () => {
     a.close();
     b.close();
     expect(hub.stats().subscribers).toBe(0);
+  });
+
+  it("tells a woken watcher the newest event announced, unless a wake-up named none", async () => {
+    const watcher = hub.watch("text-d");
+    await watcher.wait();
+    // The first wait reads whatever the cursor.
+    expect(watcher.announced).toBeNull();
+    await notify("text-d:7");
+    await notify("text-d:12");
+    await notify("text-d:9");
+    await new Promise((r) => setTimeout(r, 100));
+    await watcher.wait();
+    expect(watcher.announced).toBe(12n);
+    await notify("text-d:13");
+    await notify("text-d");
+    await new Promise((r) => setTimeout(r, 100));
+    await watcher.wait();
+    expect(watcher.announced).toBeNull();
+    watcher.close();
+  });
+
+  it("reads a text id and an event id from a payload, and a bare text id as such", () => {
+    expect(parseTextEventsPayload("ck1:42")).toEqual({ textId: "ck1", upTo: 42n });
+    expect(parseTextEventsPayload("ck1")).toEqual({ textId: "ck1" });
+    expect(parseTextEventsPayload("ck1:x")).toEqual({ textId: "ck1:x" });
   });
 
   it("ends a wait when its signal aborts", async () => {

@@ -1,15 +1,27 @@
 import pg from "pg";
+import { MODERATION_CHANNEL } from "../moderation/channel";
 import { NOTIFICATIONS_CHANNEL } from "../notifications/channel";
 import { MEMBERSHIP_CHANNEL } from "./membership-channel";
 
-/** The PostgreSQL channel on which writers announce that a text has new events (payload: its id). */
+/**
+ * The PostgreSQL channel on which writers announce that a text has new events. Payload: the
+ * text's id, then ":" and the newest event id the write appended (`textEventsPayload`).
+ */
 export const TEXT_EVENTS_CHANNEL = "hashiya_text_events";
+
+/** A text events notification's payload; a bare text id (no event id) also wakes readers. */
+export function parseTextEventsPayload(payload: string): { textId: string; upTo?: bigint } {
+  const colon = payload.lastIndexOf(":");
+  const id = colon < 0 ? "" : payload.slice(colon + 1);
+  if (!/^\d{1,19}$/.test(id)) return { textId: payload };
+  return { textId: payload.slice(0, colon), upTo: BigInt(id) };
+}
 
 /**
  * Further channels the same connection LISTENs on (one connection per process, whatever the
  * topic). Their notifications wake the subscribers watching `topicOf(channel, payload)`.
  */
-const OTHER_CHANNELS = [NOTIFICATIONS_CHANNEL, MEMBERSHIP_CHANNEL];
+const OTHER_CHANNELS = [NOTIFICATIONS_CHANNEL, MEMBERSHIP_CHANNEL, MODERATION_CHANNEL];
 
 /** The key `watch` takes for a payload on one of the other channels (texts keep their bare id). */
 export const topicOf = (channel: string, payload: string) => `${channel}:${payload}`;
@@ -29,6 +41,13 @@ export interface TextWakeups {
    * to see whatever caused it (it had committed before the notification arrived).
    */
   wait(signal?: AbortSignal): Promise<number>;
+  /**
+   * After a `wait`: the newest event id that the notifications which ended it announced, when
+   * every one of them named one (a writer's NOTIFY carries its last event id); null when a read
+   * is needed whatever the cursor (the first wait, a reconnect, a bare text id, a close). A
+   * reader whose cursor is already at or past it has nothing to read.
+   */
+  readonly announced?: bigint | null;
   /** Stops listening; idempotent. */
   close(): void;
 }
@@ -63,10 +82,19 @@ class Wakeups implements TextWakeups {
   private raised = true;
   private raisedAt = performance.now();
   private resolve: (() => void) | null = null;
+  /** Since the last wait: the newest id announced, or null once a raise named none. */
+  private pendingUpTo: bigint | null = null;
+  announced: bigint | null = null;
 
   constructor(private readonly onClose: (self: Wakeups) => void) {}
 
-  raise() {
+  /** `upTo`: the newest event the notification announced, when it said. */
+  raise(upTo?: bigint) {
+    // Only raises that all named an id may spare a read: one without an id forces it.
+    if (upTo === undefined) this.pendingUpTo = null;
+    else if (!this.raised || (this.pendingUpTo !== null && upTo > this.pendingUpTo)) {
+      this.pendingUpTo = upTo;
+    }
     // The latest raise is the one to remember: a read that started after it sees all of them.
     this.raisedAt = performance.now();
     this.raised = true;
@@ -86,6 +114,8 @@ class Wakeups implements TextWakeups {
       });
     }
     this.raised = false;
+    this.announced = this.pendingUpTo;
+    this.pendingUpTo = null;
     return this.raisedAt;
   }
 
@@ -155,11 +185,14 @@ export function createLiveHub(databaseUrl: string, options: Partial<LiveHubOptio
     };
     next.on("notification", (message) => {
       if (!message.payload) return;
-      const key =
-        message.channel === TEXT_EVENTS_CHANNEL
-          ? message.payload
-          : topicOf(message.channel, message.payload);
-      for (const wakeups of byText.get(key) ?? []) wakeups.raise();
+      if (message.channel !== TEXT_EVENTS_CHANNEL) {
+        for (const wakeups of byText.get(topicOf(message.channel, message.payload)) ?? []) {
+          wakeups.raise();
+        }
+        return;
+      }
+      const { textId, upTo } = parseTextEventsPayload(message.payload);
+      for (const wakeups of byText.get(textId) ?? []) wakeups.raise(upTo);
     });
     next.on("error", lost);
     next.on("end", () => lost());

@@ -26,8 +26,9 @@ export interface EventDraft {
  * returns the last event's id ("" when there was nothing to append).
  * NOTIFY inside a transaction is delivered only when it commits (and dropped if it rolls back),
  * so listeners are woken after commit, and a crash between commit and a separate NOTIFY cannot
- * leave an event unannounced. The payload is the text id only (payloads are capped at 8 kB and
- * the log is the source of truth).
+ * leave an event unannounced. The payload is the text id and the last event's id (payloads are
+ * capped at 8 kB and the log is the source of truth): a process that already delivered up to
+ * that id (at commit, `local-commits.ts`) skips the read.
  */
 export async function appendEvents(
   tx: Prisma.TransactionClient,
@@ -43,10 +44,11 @@ export async function appendEvents(
   for (const [index, draft] of drafts.entries()) {
     const values = Prisma.sql`(${textId}, ${actorId}, ${draft.type}, ${draft.annotationId},
       ${draft.replyId ?? null}, ${draft.visibility}::"Visibility", ${draft.threadAuthorId})`;
-    // The one-row subquery runs once per statement, so the wake-up goes out exactly once.
+    // The lateral subquery runs once per appended row (one), so the wake-up goes out once.
     const notify =
       index === drafts.length - 1
-        ? Prisma.sql`, (SELECT pg_notify(${TEXT_EVENTS_CHANNEL}, ${textId})) AS notified`
+        ? Prisma.sql`, LATERAL (SELECT pg_notify(${TEXT_EVENTS_CHANNEL},
+            ${textId} || ':' || appended.id::text)) AS notified`
         : Prisma.empty;
     // The text's newest event before these (the statement's snapshot does not see the insert);
     // under the text's lock, every earlier event has committed.
