@@ -17,7 +17,9 @@ import { short, summarise } from "./lib/report";
 import { startBenchStack } from "./lib/stack";
 import { signIn, webClient } from "./lib/web-client";
 
-const LISTENERS = short ? 20 : 200;
+const readersArg = process.argv.indexOf("--readers");
+// `--readers N`: the web server's CPU at 1 and at 200 readers tells the write from the delivery.
+const LISTENERS = readersArg > 0 ? Number(process.argv[readersArg + 1]) : short ? 20 : 200;
 const commentsArg = process.argv.indexOf("--comments");
 // `--comments N` for longer runs (profiling: the steady state outweighs the start-up).
 const COMMENTS = commentsArg > 0 ? Number(process.argv[commentsArg + 1]) : short ? 5 : 50;
