@@ -200,6 +200,18 @@ const PAGES: PageCheck[] = [
           await expect(page.getByRole("main").getByRole("alert")).toBeVisible();
         },
       },
+      {
+        name: "a new API token, shown once, in the list",
+        as: ["student"],
+        enter: async (page, locale) => {
+          await page.getByLabel(say(locale, "اسم الرمز", "Token name")).fill("a11y");
+          await page
+            .getByRole("button", { name: say(locale, "أنشئ رمزًا", "Create token") })
+            .click();
+          await expect(page.getByTestId("new-api-token")).toBeVisible();
+          await expect(page.getByTestId("api-tokens")).toBeVisible();
+        },
+      },
     ],
   },
   {
