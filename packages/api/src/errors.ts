@@ -368,6 +368,10 @@ export const errorMessages = {
     en: "An annotation's passage cannot be changed. Send the same target; to move it, delete it and create a new one.",
     ar: "لا يمكن تغيير مقطع التعليق. أرسل الهدف نفسه؛ ولنقله احذفه وأنشئ تعليقًا جديدًا.",
   },
+  "protocol.canonical_unsupported": {
+    en: "Annotations with a canonical IRI cannot be stored here: it could not be kept unchanged as the protocol requires. Send the annotation without \"canonical\".",
+    ar: "لا يمكن حفظ تعليقات لها معرّف canonical هنا: لا يمكن الإبقاء عليه دون تغيير كما يشترط البروتوكول. أرسل التعليق دون \"canonical\".",
+  },
   "protocol.id_mismatch": {
     en: "The annotation's id must be the address you send it to.",
     ar: "يجب أن يكون معرّف التعليق هو العنوان الذي ترسله إليه.",

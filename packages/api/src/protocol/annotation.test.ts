@@ -157,6 +157,16 @@ describe("5.1 Create a new annotation", () => {
     expect(document.creator.id).toContain(f.world.users.get("student")!.id);
   });
 
+  it("keeps a canonical IRI unchanged (MUST) by refusing what it could not keep, with a sentence", async () => {
+    const response = await f.asToken(
+      "student",
+      container,
+      jsonLd("POST", w3cAnnotation(textIri, "تروتسكي", "x", { canonical: "urn:uuid:1" })),
+    );
+    expect(response.status).toBe(400);
+    expect((await refusalOf(response)).code).toBe("protocol.canonical_unsupported");
+  });
+
   it("refuses bad JSON with 400 and a sentence in both languages", async () => {
     const response = await f.asToken("student", container, jsonLd("POST", "{not json"));
     expect(response.status).toBe(400);

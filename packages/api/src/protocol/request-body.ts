@@ -50,6 +50,9 @@ export async function readAnnotationBody(
   }
   if (typeof document !== "object" || document === null || Array.isArray(document))
     return notAnnotation({ en: "send one annotation object", ar: "أرسل كائن تعليق واحدًا" });
+  // Section 5.1: a canonical IRI MUST be kept without change; we have nowhere to keep it.
+  if (Object.hasOwn(document, "canonical"))
+    return { status: 400, code: "protocol.canonical_unsupported" };
   const id = (document as { id?: unknown }).id;
   const violations = annotationMustViolations(
     id === undefined ? { ...document, id: PROVISIONAL_ID } : document,
