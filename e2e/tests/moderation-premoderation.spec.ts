@@ -36,6 +36,10 @@ test("pre-moderation holds a student's post until a moderator approves it from t
   await mp.goto(`/courses/${courseId}/moderation`);
   const entry = mp.getByTestId("queue-entry").filter({ hasText: comment });
   await expect(entry).toBeVisible();
+  // A post held while the moderator's page is open joins the queue live, without a reload.
+  const later = `رأي ثانٍ ينتظر ${uid()}`;
+  await annotatePhrase(a.page, "لينين", later);
+  await expect(mp.getByTestId("queue-entry").filter({ hasText: later })).toBeVisible();
   await entry.getByRole("button", { name: "موافقة" }).click();
   await expect(entry).toHaveCount(0);
   await expect(mp.getByTestId("audit-entry").filter({ hasText: comment }).first()).toContainText(

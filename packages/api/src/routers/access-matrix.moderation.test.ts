@@ -4,24 +4,28 @@
 // Anonymous callers are asked to sign in; outsiders learn nothing of a course they cannot read;
 // members and readers of a public text who may not are told who may.
 import { createTestDatabase, type TestDatabase } from "@hashiya/db/testing";
-import { afterAll, beforeAll, describe } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLiveHub, type LiveHub } from "../live/hub";
+import { rejectionOf } from "../testing/errors";
 import { everyPersona, type Outcomes } from "../testing/matrix";
-import {
-  annotationInput,
-  buildMembership,
-  buildUser,
-  callerFor,
-} from "../testing/factories";
+import { annotationInput, buildMembership, buildUser, callerFor } from "../testing/factories";
 import { buildCourseWorld, type CourseWorld, type Persona } from "../testing/personas";
 
 let testDb: TestDatabase;
 let world: CourseWorld;
 
+let hub: LiveHub;
+
 beforeAll(async () => {
   testDb = await createTestDatabase("api_access_moderation");
   world = await buildCourseWorld(testDb.db);
+  hub = createLiveHub(testDb.url, { onError: () => {} });
+  await hub.ready();
 });
-afterAll(() => testDb.drop());
+afterAll(async () => {
+  await hub.close();
+  await testDb.drop();
+});
 
 const caller = (persona: Persona) => callerFor(testDb.db, world.users.get(persona) ?? null);
 const staffCaller = () => caller("moderator");
@@ -195,7 +199,12 @@ describe("mutes", () => {
   );
   everyPersona("unmute a student", staffOnMembers, async (persona) => {
     const userId = await freshStudent();
-    await staffCaller().moderation.mute({ courseId: world.courseId, userId, hours: 1, reason: "x" });
+    await staffCaller().moderation.mute({
+      courseId: world.courseId,
+      userId,
+      hours: 1,
+      reason: "x",
+    });
     return caller(persona).moderation.unmute({ courseId: world.courseId, userId });
   });
 });
@@ -203,6 +212,21 @@ describe("mutes", () => {
 describe("queue, audit log, undo", () => {
   everyPersona("read the queue", staffOfCourse, (persona) =>
     caller(persona).moderation.queue({ courseId: world.courseId }),
+  );
+  it.each(Object.keys(staffOfCourse) as Persona[])(
+    "follow the queue live, as %s",
+    async (persona) => {
+      const abort = new AbortController();
+      const live = callerFor(testDb.db, world.users.get(persona) ?? null, {
+        live: hub,
+        signal: abort.signal,
+      });
+      const outcome = await rejectionOf(
+        live.moderation.onQueueChange({ courseId: world.courseId }),
+      );
+      abort.abort();
+      expect(outcome).toBe(staffOfCourse[persona]);
+    },
   );
   everyPersona("read the audit log", staffOfCourse, (persona) =>
     caller(persona).moderation.audit({ courseId: world.courseId }),

@@ -20,6 +20,7 @@ import { flagItem, keepFlagged } from "../moderation/flags";
 import { setThreadLock } from "../moderation/lock";
 import { onMember, setMute } from "../moderation/mute";
 import { moderationQueue } from "../moderation/queue";
+import { queueChanges } from "../moderation/queue-changes";
 import { onItem } from "../moderation/scope";
 import type { ItemDecision } from "../moderation/transitions";
 import { undoAction } from "../moderation/undo";
@@ -106,6 +107,19 @@ export const moderationRouter = {
     await readInCourse(ctx.db, actorOf(ctx.user), input.courseId, "moderate");
     return { entries: await moderationQueue(ctx.db, input.courseId) };
   }),
+
+  /**
+   * Live: a signal each time the course's queue may have changed (a flag raised or resolved, a
+   * decision, a post held for approval); the page then reads `queue` again. Staff only.
+   * Authorised before the stream starts, so a refused caller gets the error, not a stream.
+   */
+  onQueueChange: protectedProcedure
+    .input(moderationQueueInputSchema)
+    .subscription(async ({ ctx, input, signal }) => {
+      await readInCourse(ctx.db, actorOf(ctx.user), input.courseId, "moderate");
+      if (!ctx.live) throw appError("SERVICE_UNAVAILABLE", "live.unavailable");
+      return queueChanges(ctx.live, input.courseId, signal);
+    }),
 
   /** "Reviewed, keep": closes the item's open flags and leaves it as it is. */
   keep: protectedProcedure.input(decideInputSchema).mutation(({ ctx, input }) => {

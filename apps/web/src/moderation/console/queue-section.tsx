@@ -2,6 +2,7 @@
 
 import type { QueueEntryView } from "@hashiya/annotation-schema";
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { useSubscription } from "@trpc/tanstack-react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { LocalTime } from "~/dashboard/local-time";
@@ -11,7 +12,10 @@ import { ReasonForm } from "../reason-form";
 import { ItemSummary } from "./item-summary";
 import { useModerationCall } from "./use-moderation-call";
 
-/** The queue: posts waiting for approval, then flagged posts, read again every little while. */
+/**
+ * The queue: posts waiting for approval, then flagged posts — read again as soon as the
+ * course's live signal says it changed (and now and then, should the stream be down).
+ */
 export function QueueSection({
   courseId,
   initial,
@@ -24,7 +28,13 @@ export function QueueSection({
   const queue = useQuery(
     trpc.moderation.queue.queryOptions(
       { courseId },
-      { initialData: initial, refetchInterval: 15_000, refetchOnWindowFocus: true },
+      { initialData: initial, refetchInterval: 60_000, refetchOnWindowFocus: true },
+    ),
+  );
+  useSubscription(
+    trpc.moderation.onQueueChange.subscriptionOptions(
+      { courseId },
+      { onData: () => void queue.refetch() },
     ),
   );
   const entries = queue.data.entries;
