@@ -29,14 +29,34 @@ interface Seen {
 }
 /** The first copy of each event, by its frame's `data` line: later copies compare with it. */
 const firstCopies = new Map<string, Seen>();
-let pending: { annotationId: string; at: number }[] = [];
+/** Arrival times per event not yet reported (the parent hears of an event once, when complete). */
+const arrivals = new Map<string, number[]>();
 let contents: Seen[] = [];
-// Arrivals are timed as they happen and reported in batches, one message per batch: a
-// message to the parent per arrival would delay the listeners after it by its own cost.
-const report = () => {
-  process.send?.({ type: "arrived", arrivals: pending, contents });
-  pending = [];
+/** How long an event may stay incomplete before what arrived is reported (for the error). */
+const PARTIAL_AFTER_MS = 5_000;
+// Arrivals are timed as they happen and reported once all this process's readers have the
+// event, in one message: messages to the parent while the event is still arriving would cost
+// CPU the server's fan-out and the other readers need (two cores).
+const report = (annotationId: string) => {
+  const times = arrivals.get(annotationId);
+  if (!times) return;
+  arrivals.delete(annotationId);
+  process.send?.({
+    type: "arrived",
+    arrivals: times.map((at) => ({ annotationId, at })),
+    contents,
+  });
   contents = [];
+};
+const arrived = (annotationId: string, at: number) => {
+  let times = arrivals.get(annotationId);
+  if (!times) {
+    times = [];
+    arrivals.set(annotationId, times);
+    setTimeout(() => report(annotationId), PARTIAL_AFTER_MS).unref();
+  }
+  times.push(at);
+  if (times.length === count) report(annotationId);
 };
 const fail = (message: string) => {
   process.send?.({ type: "error", message });
@@ -87,9 +107,7 @@ function listen() {
           if (!frame.startsWith("data: ")) continue; // pings, blank separators
           const lineEnd = frame.indexOf("\n");
           const seen = seenOf(frame.slice(6, lineEnd < 0 ? undefined : lineEnd));
-          if (seen.type !== "thread.created") continue;
-          if (pending.length === 0) setImmediate(report);
-          pending.push({ annotationId: seen.annotationId, at });
+          if (seen.type === "thread.created") arrived(seen.annotationId, at);
         }
       });
       response.on("end", () => fail("a reader's stream ended"));
