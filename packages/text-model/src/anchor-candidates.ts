@@ -33,6 +33,11 @@ export interface Query {
   /** `fp` and `fs` compiled for scoring many places, on first use. */
   pm?: SideMatcher;
   sm?: SideMatcher;
+  /**
+   * Tables for `pm` and `sm` lent by whoever anchors queries one at a time (a typed array costs
+   * more to allocate than most queries spend scoring); absent: each matcher makes its own.
+   */
+  tables?: readonly [Int32Array, Int32Array];
 }
 
 /** Returned instead of a candidate when several fit equally well and nothing settles it. */
@@ -82,7 +87,7 @@ export function prefixScore(t: string, ns: number, q: Query): number {
   if (fp === null) return 0;
   if (fp.length === 0) return ns === 0 ? 1 : 0;
   const slack = Math.ceil(fp.length * 0.25) + 2;
-  q.pm ??= new SideMatcher(fp, "tail");
+  q.pm ??= new SideMatcher(fp, "tail", q.tables?.[0]);
   return Math.max(0, 1 - q.pm.distance(t, Math.max(0, ns - fp.length - slack), ns) / fp.length);
 }
 
@@ -92,7 +97,7 @@ export function suffixScore(t: string, ne: number, q: Query): number {
   if (fs === null) return 0;
   if (fs.length === 0) return ne === t.length ? 1 : 0;
   const slack = Math.ceil(fs.length * 0.25) + 2;
-  q.sm ??= new SideMatcher(fs, "head");
+  q.sm ??= new SideMatcher(fs, "head", q.tables?.[1]);
   const to = Math.min(t.length, ne + fs.length + slack);
   return Math.max(0, 1 - q.sm.distance(t, ne, to) / fs.length);
 }

@@ -68,21 +68,29 @@ export function anchorMany(
   const anchorer = new Anchorer(prepareText(text), options);
   // In position order, each anchor tells how far the text has shifted there (insertions and
   // deletions before it); the next one is searched for at its stored position plus that shift.
+  // Each set's stored start looked up once, not in every comparison of the sort.
+  const starts = new Float64Array(selectorSets.length);
+  for (let k = 0; k < selectorSets.length; k++)
+    starts[k] = selectorSets[k]!.find(isPosition)?.start ?? -1;
   const order = selectorSets.map((_, k) => k);
-  const startOf = (k: number) => selectorSets[k]!.find(isPosition)?.start ?? -1;
-  order.sort((a, b) => startOf(a) - startOf(b));
+  order.sort((a, b) => starts[a]! - starts[b]!);
   const results: AnchorResult[] = new Array(selectorSets.length);
   const cursor = new ShiftCursor(anchorer.window);
   for (const k of order) {
     const selectors = selectorSets[k]!;
-    const start = startOf(k);
+    const start = starts[k]!;
     let result = anchorer.anchor(selectors, cursor.shift);
     if (start < 0) {
       results[k] = result;
       continue;
     }
+    // An anchored result can only be contradicted by another anchored one (see `settle`): the
+    // old shift's approximate steps could not change it, so they are skipped.
     if (cursor.previous !== null)
-      result = cursor.settle(result, anchorer.anchor(selectors, cursor.previous));
+      result = cursor.settle(
+        result,
+        anchorer.anchor(selectors, cursor.previous, result.state === "anchored"),
+      );
     if (result.state !== "orphaned") cursor.moveTo(result.start - start, start);
     results[k] = result;
   }

@@ -15,7 +15,7 @@ import {
   suffixScore,
 } from "./anchor-candidates";
 import type { AnchorOptions, AnchorResult } from "./anchor";
-import { approxSearch } from "./approx-match";
+import { approxSearch, SIDE_TABLE_SIZE } from "./approx-match";
 import type { PreparedText } from "./prepared-text";
 import type { TextPositionSelector, TextQuoteSelector, TextSelector } from "./selectors";
 
@@ -80,6 +80,11 @@ export class Anchorer {
   private readonly rate: number;
   /** Half-width of the first search around the expected position (UTF-16 units). */
   readonly window: number;
+  /** The context matchers' tables, lent to each query in turn (`anchor` makes one at a time). */
+  private readonly sideTables = [
+    new Int32Array(SIDE_TABLE_SIZE),
+    new Int32Array(SIDE_TABLE_SIZE),
+  ] as const;
 
   constructor(
     private readonly p: PreparedText,
@@ -89,8 +94,12 @@ export class Anchorer {
     this.window = options.window ?? 2000;
   }
 
-  /** `shift`: how far (code points) the text is believed to have moved at the stored position. */
-  anchor(selectors: readonly TextSelector[], shift = 0): AnchorResult {
+  /**
+   * `shift`: how far (code points) the text is believed to have moved at the stored position.
+   * `exactOnly`: skip the approximate steps (a caller that only needs to know whether the quote
+   * is anchored; the result is then never `drifted`).
+   */
+  anchor(selectors: readonly TextSelector[], shift = 0, exactOnly = false): AnchorResult {
     const quote = selectors.find(isQuote);
     const position = selectors.find(isPosition);
     const offsets = this.p.offsets;
@@ -115,6 +124,7 @@ export class Anchorer {
       // Once the quote is known to be in several far places alike, only a fuzzy match at the
       // expected place (the passage edited where it stood) can still settle it.
       if (ambiguous && !(kind === "fuzzy" && where === "near")) continue;
+      if (exactOnly && kind === "fuzzy") continue;
       const sp = kind === "quote" ? job.raw : job.fold;
       const total = sp.text.length;
       if (where === "near") {
@@ -149,6 +159,7 @@ export class Anchorer {
       fq: this.p.fold(exact),
       fp: this.foldSide(prefix),
       fs: this.foldSide(suffix),
+      tables: this.sideTables,
     };
   }
 
@@ -213,6 +224,7 @@ export class Anchorer {
   private exactIn(sp: Space, span: Span, job: Job): Choice {
     const q = job.q;
     if (sp.quote.length === 0) return undefined;
+    if (!this.mayBeIn(sp, span, job)) return undefined;
     const whole = this.wholeContextIn(sp, span, job);
     if (whole !== undefined) return whole;
     const accepted: Candidate[] = [];
@@ -232,6 +244,23 @@ export class Anchorer {
       if (++examined >= MAX_CANDIDATES) break;
     }
     return choose(accepted, job.hasPosition, this.window);
+  }
+
+  /**
+   * False when the quote certainly occurs nowhere in `span` (then no step finds anything there):
+   * asked of the folded text's trigram index, so a miss does not scan the span both ways. An
+   * exact occurrence of the quote starting at original `s` puts its folded form at `forward[s]`,
+   * less the leading space when the text had a space just before (runs of spaces fold to one),
+   * or one unit later: the folded quote without that space starts in `[forward[lo],
+   * forward[hi] + 1]`.
+   */
+  private mayBeIn(sp: Space, span: Span, job: Job): boolean {
+    if (sp.text.startsWith(sp.quote, sp.at)) return true;
+    const fq = job.q.fq;
+    const core = fq.charCodeAt(0) === 0x20 ? fq.slice(1) : fq;
+    if (sp.folded) return this.p.foldedEncoded.mayOccurIn(core, span.lo, span.hi + 1);
+    const forward = this.p.folded.forward;
+    return this.p.foldedEncoded.mayOccurIn(core, forward[span.lo]!, forward[span.hi]! + 2);
   }
 
   /** The quote with its whole context, nearest first; AMBIGUOUS if a rival is about as near. */
@@ -285,6 +314,7 @@ export class Anchorer {
     const from = Math.max(0, lo);
     const to = Math.min(sp.text.length, hi);
     const places: number[] = [];
+    if (!this.needleMayBeIn(sp, needle, prefix.length, from, to)) return places;
     // Most contexts are nowhere intact (that is why the search got this far): one forward
     // pass says so, where the nearest-first walk would search both ways.
     if (to - from > 4 * this.window && sp.text.indexOf(needle, from) === -1) return places;
@@ -301,6 +331,27 @@ export class Anchorer {
       if (edges && places.push(s) >= limit) break;
     }
     return places;
+  }
+
+  /**
+   * False when the quote with its whole context certainly starts nowhere in `[from, to)`, by
+   * the folded text's trigram index as in {@link mayBeIn} (unless it is right at the expected
+   * place): a context edited near its quote is otherwise looked for through the whole span.
+   */
+  private needleMayBeIn(
+    sp: Space,
+    needle: string,
+    before: number,
+    from: number,
+    to: number,
+  ): boolean {
+    if (from >= to || sp.text.startsWith(needle, sp.at - before)) return true;
+    const encoded = this.p.foldedEncoded;
+    if (sp.folded) return encoded.mayOccurIn(needle, from, to);
+    const folded = this.p.fold(needle);
+    const core = folded.charCodeAt(0) === 0x20 ? folded.slice(1) : folded;
+    const forward = this.p.folded.forward;
+    return encoded.mayOccurIn(core, forward[from]!, forward[to]! + 2);
   }
 
   /** Acceptable approximate matches of the folded quote inside folded `span`. */

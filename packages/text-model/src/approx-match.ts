@@ -88,9 +88,13 @@ export class EncodedText {
   readonly size: number;
   private readonly alphabet = new Map<number, number>();
 
+  /** The id of each UTF-16 unit, -1 for units the text lacks. */
+  private readonly byUnit: Int32Array;
+
   constructor(readonly text: string) {
     this.ids = new Uint16Array(text.length);
     const byUnit = new Int32Array(0x10000).fill(-1);
+    this.byUnit = byUnit;
     let size = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -110,6 +114,56 @@ export class EncodedText {
   }
 
   private grams: Trigrams | null = null;
+
+  /**
+   * False when `needle` certainly starts nowhere in `[lo, hi)` of the text; true when it does or
+   * may (shorter than a trigram, or its rarest trigram too common there to check each place).
+   * Looks up the needle's rarest trigram in the index and compares the text at each of its
+   * positions in the range: a miss costs the rare trigram's places, not a scan of the range.
+   */
+  mayOccurIn(needle: string, lo: number, hi: number): boolean {
+    const m = needle.length;
+    if (m < 3) return true;
+    const byUnit = this.byUnit;
+    const { starts, positions } = this.trigrams();
+    let rarest = 0;
+    let rarestBucket = 0;
+    let fewest = Number.POSITIVE_INFINITY;
+    let a = byUnit[needle.charCodeAt(0)]!;
+    let b = byUnit[needle.charCodeAt(1)]!;
+    if (a < 0 || b < 0) return false;
+    for (let j = 0; j + 3 <= m; j++) {
+      const c = byUnit[needle.charCodeAt(j + 2)]!;
+      // A unit the text lacks: the needle is nowhere.
+      if (c < 0) return false;
+      const g = gramBucket(a, b, c);
+      const count = starts[g + 1]! - starts[g]!;
+      if (count < fewest) {
+        fewest = count;
+        rarest = j;
+        rarestBucket = g;
+      }
+      a = b;
+      b = c;
+    }
+    // The bucket's positions ascend: from the first at or after lo + rarest.
+    let first = starts[rarestBucket]!;
+    let last = starts[rarestBucket + 1]!;
+    const from = lo + rarest;
+    while (first < last) {
+      const mid = (first + last) >>> 1;
+      if (positions[mid]! < from) first = mid + 1;
+      else last = mid;
+    }
+    const end = starts[rarestBucket + 1]!;
+    for (let k = first, checked = 0; k < end; k++) {
+      const start = positions[k]! - rarest;
+      if (start >= hi) return false;
+      if (++checked > MAX_PLACES_CHECKED) return true;
+      if (this.text.startsWith(needle, start)) return true;
+    }
+    return false;
+  }
 
   /** The text's hashed trigrams, built on first use. */
   trigrams(): Trigrams {
@@ -139,6 +193,9 @@ interface Trigrams {
   starts: Int32Array;
   positions: Int32Array;
 }
+
+/** Beyond this many places of its rarest trigram, {@link EncodedText.mayOccurIn} says maybe. */
+const MAX_PLACES_CHECKED = 64;
 
 /** Trigrams are counted in this many hash buckets: a collision only weakens the filter. */
 const GRAM_BUCKETS = 1 << 16;
@@ -385,7 +442,7 @@ function candidateRegions(
       if (passes || first < 0) continue;
       const lo = from + first * blockSize;
       const hi = Math.min(to, from + b * blockSize);
-      if (m > 32) {
+      if (m > 64) {
         exactWindows(grams.buckets, want, lo, hi, span, threshold, m + maxErrors, to, regions);
       } else if (regions.length > 0 && regions[regions.length - 1]! >= lo) {
         // One word per unit scans about as fast as the exact count would: scan it all.
@@ -489,7 +546,7 @@ export function headDistance(expected: string, window: string): number {
 export class SideMatcher {
   readonly length: number;
   /** Match masks of the (for a tail: reversed) side, by unit: ASCII and Arabic in a table. */
-  private readonly table = new Int32Array(0x180);
+  private readonly table: Int32Array;
   private readonly other = new Map<number, number>();
   private readonly wide: BitPattern | null;
 
@@ -497,7 +554,13 @@ export class SideMatcher {
   constructor(
     side: string,
     private readonly kind: "tail" | "head",
+    /**
+     * A table of {@link SIDE_TABLE_SIZE} entries to use (and clear) instead of a new one, for a
+     * caller that makes many matchers, each dropped before the next takes the same table.
+     */
+    table?: Int32Array,
   ) {
+    this.table = table ? table.fill(0) : new Int32Array(SIDE_TABLE_SIZE);
     const pattern = kind === "tail" ? reverse(side) : side;
     this.length = pattern.length;
     this.wide = pattern.length > 32 ? new BitPattern(pattern) : null;
@@ -552,6 +615,9 @@ export class SideMatcher {
     return best;
   }
 }
+
+/** Entries of a {@link SideMatcher}'s table: ASCII and the Arabic block. */
+export const SIDE_TABLE_SIZE = 0x180;
 
 /** Table slot of an ASCII or Arabic-block unit, -1 for others. */
 function slotOf(c: number): number {
