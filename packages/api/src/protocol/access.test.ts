@@ -59,6 +59,13 @@ describe.each(allPersonas)("as %s", (persona) => {
     expect((await f.asToken(persona, f.container(f.world.privateText.id))).status).toBe(
       reader ? 200 : 404,
     );
+    const head = await f.asToken(persona, f.container(f.world.privateText.id), { method: "HEAD" });
+    expect(head.status).toBe(reader ? 200 : 404);
+    // OPTIONS says what may be done, to anyone (a CORS preflight carries no credentials).
+    const options = await f.asToken(persona, f.container(f.world.privateText.id), {
+      method: "OPTIONS",
+    });
+    expect(options.status).toBe(204);
     // The browser's session reads the same.
     expect((await f.asSession(persona, f.container(f.world.privateText.id))).status).toBe(
       reader ? 200 : 404,
