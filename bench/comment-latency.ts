@@ -108,14 +108,18 @@ try {
   // and this (the poster's) process.
   const webPid = listeningPid(Number(new URL(stack.webUrl).port));
   if (!webPid) throw new Error("could not find the web server's process");
-  const backends = (
-    await fixture.database.db.$queryRaw<{ pid: number }[]>`
-      SELECT pid FROM pg_stat_activity WHERE datname = current_database()`
-  ).map((row) => row.pid);
+  const backendsNow = async () =>
+    (
+      await fixture.database.db.$queryRaw<{ pid: number }[]>`
+        SELECT pid FROM pg_stat_activity WHERE datname = current_database()`
+    ).map((row) => row.pid);
+  // Backends seen at the start, with their CPU then; one that connects later counts in full.
+  let backendsBefore = new Map<number, number>();
+  const postgresSince = (pids: number[]) =>
+    pids.reduce((sum, pid) => sum + cpuMs([pid]) - (backendsBefore.get(pid) ?? 0), 0);
   const readerPids = listenerProcesses.map((child) => child.pid!);
   const cpuNow = () => ({
     web: cpuMs([webPid]),
-    postgres: cpuMs(backends),
     readers: cpuMs(readerPids),
     poster: process.cpuUsage().user / 1000 + process.cpuUsage().system / 1000,
   });
@@ -164,7 +168,10 @@ try {
     }
     if (!contents.has(thread.id)) throw new Error(`comment ${k}'s content was not checked`);
     if (k < 0) {
-      if (k === -1) cpuBefore = cpuNow();
+      if (k === -1) {
+        backendsBefore = new Map((await backendsNow()).map((pid) => [pid, cpuMs([pid])]));
+        cpuBefore = cpuNow();
+      }
       continue; // warming up
     }
     for (const at of arrived) latencies.push(at - postedAt);
@@ -179,8 +186,10 @@ try {
   const cpuAfter = cpuNow();
   const per = (key: keyof typeof cpuAfter) =>
     `${((cpuAfter[key] - cpuBefore[key]) / COMMENTS).toFixed(1)} ms`;
+  const backends = new Set([...backendsBefore.keys(), ...(await backendsNow())]);
+  const postgres = `${(postgresSince([...backends]) / COMMENTS).toFixed(1)} ms`;
   console.log(
-    `  CPU per comment: web server ${per("web")}, PostgreSQL ${per("postgres")}, ` +
+    `  CPU per comment: web server ${per("web")}, PostgreSQL ${postgres}, ` +
       `readers ${per("readers")}, poster ${per("poster")} (load average ${loadavg()
         .map((n) => n.toFixed(2))
         .join(" ")})`,
