@@ -3,7 +3,13 @@ import { Prisma, type Visibility } from "@hashiya/db";
 import { describeRange, isTextModelError, type PreparedText } from "@hashiya/text-model";
 import { appendEvents, type EventDraft } from "../live/log";
 import { checkMentions, mentionedIn, notifyForComment } from "../notifications/mentions";
-import { type CourseStanding, eventAudience, isHeld, sameAudience } from "../policies";
+import {
+  type CourseStanding,
+  eventAudience,
+  heldAgainAfterEdit,
+  isHeld,
+  sameAudience,
+} from "../policies";
 import { type ThreadRow, threadColumns } from "../presenters";
 import { appError } from "../trpc";
 import { preparedTextOf } from "./prepared-texts";
@@ -142,6 +148,12 @@ export async function editAnnotation(
     return { annotationId: thread.id, eventId: "" };
   }
   const visibility = newVisibility ?? thread.visibility;
+  // Under pre-moderation, a student's new words (or a private note now shared) wait again.
+  const heldAgain = heldAgainAfterEdit(text, scope.standing, thread, {
+    bodyChanged: changes.body !== undefined,
+    visibility,
+  });
+  const moderationState = heldAgain ? "pending" : thread.moderationState;
   const writer = { userId: actorId, standing: scope.standing };
   const access = { visibility, authorId: thread.authorId };
   const mentions = changes.body
@@ -162,23 +174,29 @@ export async function editAnnotation(
       ...(tags && {
         tags: { deleteMany: {}, create: [...new Set(tags)].map((name) => ({ name })) },
       }),
+      ...(heldAgain && { moderationState }),
       editedAt: new Date(),
     },
   });
   // Audiences, not bare visibilities: a held thread's events reach its author and the staff.
   const before = eventAudience(thread);
-  const after = eventAudience({ ...thread, visibility });
+  const after = eventAudience({ ...thread, visibility, moderationState });
   const events: EventDraft[] = [];
   if (!sameAudience(before, after)) {
     events.push({ annotationId: thread.id, type: "thread.unshared", ...before });
   }
   events.push({ annotationId: thread.id, type: "thread.updated", ...after });
   const eventId = await appendEvents(tx, text.id, actorId, events);
-  if (mentions && body && !isHeld(thread.moderationState)) {
+  if (mentions && body && !isHeld(moderationState)) {
     const comment = { courseId: text.courseId, textId: text.id, annotationId: thread.id };
-    await notifyForComment(tx, mentions, { ...comment, actorId, body }, {
-      alreadyMentioned: mentionedIn(stored?.body ?? null),
-    });
+    await notifyForComment(
+      tx,
+      mentions,
+      { ...comment, actorId, body },
+      {
+        alreadyMentioned: mentionedIn(stored?.body ?? null),
+      },
+    );
   }
   return { annotationId: thread.id, eventId };
 }

@@ -3,7 +3,7 @@ import { Prisma } from "@hashiya/db";
 import { appendEvents } from "../live/log";
 import { checkMentions, mentionedIn, notifyForComment } from "../notifications/mentions";
 import { requireOpenThread } from "../authorise";
-import { eventAudience, isHeld, type ModeratedItem } from "../policies";
+import { eventAudience, heldAgainAfterEdit, isHeld, type ModeratedItem } from "../policies";
 import type { WriteOutcome } from "./annotation";
 import type { ScopedReply, ThreadScope, Tx } from "./transaction";
 
@@ -55,7 +55,11 @@ export async function createReply(
     select: { id: true },
   });
   const eventId = await appendEvents(tx, scope.text.id, authorId, [
-    { ...eventAbout(scope, { authorId, moderationState }), type: "reply.created", replyId: reply.id },
+    {
+      ...eventAbout(scope, { authorId, moderationState }),
+      type: "reply.created",
+      replyId: reply.id,
+    },
   ]);
   // A reply held for approval tells nobody yet: it notifies when it is approved.
   if (isHeld(moderationState)) return { annotationId: scope.thread.id, replyId: reply.id, eventId };
@@ -82,14 +86,35 @@ export async function editReply(
     mentions.mentioned.length > 0
       ? await tx.reply.findUnique({ where: { id: replyId }, select: { body: true } })
       : null;
+  // Under pre-moderation, a student's new words wait for a moderator again.
+  const was = scope.reply.moderationState;
+  const heldAgain = heldAgainAfterEdit(
+    scope.text,
+    scope.standing,
+    {
+      moderationState: was,
+      visibility: scope.thread.visibility,
+    },
+    { bodyChanged: true, visibility: scope.thread.visibility },
+  );
+  const moderationState = heldAgain ? "pending" : was;
   await tx.reply.update({
     where: { id: replyId },
-    data: { body: mentions.body, bodyText: bodyToPlainText(mentions.body), editedAt: new Date() },
+    data: {
+      body: mentions.body,
+      bodyText: bodyToPlainText(mentions.body),
+      editedAt: new Date(),
+      ...(heldAgain && { moderationState }),
+    },
   });
+  // A reply held again must still reach those who saw it, so that they drop it.
+  const audience = heldAgain
+    ? eventAudience(scope.thread, { authorId: scope.reply.authorId, moderationState }, was)
+    : eventAbout(scope, scope.reply);
   const eventId = await appendEvents(tx, scope.text.id, actorId, [
-    { ...eventAbout(scope, scope.reply), type: "reply.updated", replyId },
+    { ...audience, annotationId: scope.thread.id, type: "reply.updated", replyId },
   ]);
-  if (isHeld(scope.reply.moderationState) || isHeld(scope.thread.moderationState)) {
+  if (isHeld(moderationState) || isHeld(scope.thread.moderationState)) {
     return { annotationId: scope.thread.id, replyId, eventId };
   }
   await notifyForComment(

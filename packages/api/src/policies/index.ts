@@ -18,6 +18,7 @@ export {
   disclosureOf,
   type EventAudience,
   eventAudience,
+  heldAgainAfterEdit,
   initialModerationState,
   isHeld,
   isMuted,

@@ -174,6 +174,23 @@ export function initialModerationState(
     : "visible";
 }
 
+/**
+ * Whether a student's edit sends their post back to the queue where the course pre-moderates:
+ * new words, or a private note now shared, are not what a moderator approved (an edited
+ * denied post is submitted again). Hidden and removed posts stay as moderators left them.
+ */
+export function heldAgainAfterEdit(
+  settings: Pick<DiscussionSettings, "preModeration">,
+  standing: CourseStanding,
+  item: { moderationState: ModerationState; visibility: Visibility },
+  edit: { bodyChanged: boolean; visibility: Visibility },
+): boolean {
+  if (initialModerationState(settings, standing, edit.visibility) !== "pending") return false;
+  const nowShared = item.visibility === "private";
+  if (item.moderationState === "visible") return edit.bodyChanged || nowShared;
+  return item.moderationState === "denied" && edit.bodyChanged;
+}
+
 // ── Writing ──
 
 /** Whether the actor may annotate, reply, react and tag in a text of this course. */

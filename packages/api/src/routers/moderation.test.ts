@@ -100,9 +100,9 @@ describe("hide and unhide", () => {
       await rejectionOf(moderator.hide({ target: onThread(thread.id), reason: "a\u202Eb" })),
     ).toBe("moderation.reason_invalid");
     await moderator.hide({ target: onThread(thread.id), reason: "سبب" });
-    expect(await rejectionOf(moderator.hide({ target: onThread(thread.id), reason: "مرة أخرى" }))).toBe(
-      "moderation.not_visible",
-    );
+    expect(
+      await rejectionOf(moderator.hide({ target: onThread(thread.id), reason: "مرة أخرى" })),
+    ).toBe("moderation.not_visible");
     expect(await rejectionOf(moderator.approve({ target: onThread(thread.id) }))).toBe(
       "moderation.not_pending",
     );
@@ -143,7 +143,9 @@ describe("pre-moderation", () => {
       expect(reply.thread!.replies[0]!.moderation?.state).toBe("pending");
       expect((await seenBy(world.classmate, staffPost.thread!.id))?.replies).toEqual([]);
 
-      const { queue } = { queue: await as("moderator").moderation.queue({ courseId: world.courseId }) };
+      const { queue } = {
+        queue: await as("moderator").moderation.queue({ courseId: world.courseId }),
+      };
       const queued = queue.entries.map((entry) => entry.item.id);
       expect(queued).toEqual(expect.arrayContaining([id, replyId]));
 
@@ -162,6 +164,58 @@ describe("pre-moderation", () => {
       });
       const after = await as("moderator").moderation.queue({ courseId: world.courseId });
       expect(after.entries.map((entry) => entry.item.id)).not.toContain(id);
+    } finally {
+      await db.course.update({ where: { id: world.courseId }, data: { preModeration: false } });
+    }
+  });
+});
+
+describe("pre-moderation of edits", () => {
+  it("a student's edit of an approved post waits for approval again; a private note made shared too", async () => {
+    const { db } = testDb;
+    await db.course.update({ where: { id: world.courseId }, data: { preModeration: true } });
+    try {
+      const id = (
+        await author().annotation.create(annotationInput(text(), { body: bodyOf("رأي أول") }))
+      ).thread!.id;
+      await as("moderator").moderation.approve({ target: onThread(id) });
+      expect((await seenBy("student", id))?.bodyText).toBe("رأي أول");
+
+      // New words: out of classmates' view, back in the queue, marked for the author.
+      const edited = await author().annotation.edit({ annotationId: id, body: bodyOf("رأي مسيء") });
+      expect(edited.thread?.moderation?.state).toBe("pending");
+      expect(await seenBy("student", id)).toBeUndefined();
+      const queue = await as("moderator").moderation.queue({ courseId: world.courseId });
+      expect(queue.entries.map((entry) => entry.item.id)).toContain(id);
+      // A change of tags alone is not new words: an approved post stays approved.
+      await as("moderator").moderation.approve({ target: onThread(id) });
+      await author().annotation.edit({ annotationId: id, tags: ["سؤال"] });
+      expect((await seenBy("student", id))?.bodyText).toBe("رأي مسيء");
+
+      // A private note shared later is a new post for the moderators.
+      const note = (
+        await author().annotation.create(
+          annotationInput(text(), { visibility: "private", body: bodyOf("ملاحظة") }),
+        )
+      ).thread!.id;
+      const shared = await author().annotation.edit({ annotationId: note, visibility: "course" });
+      expect(shared.thread?.moderation?.state).toBe("pending");
+      expect(await seenBy("student", note)).toBeUndefined();
+
+      // The same for a reply; the staff's own edits are never held.
+      const staffPost = (await as("instructor").annotation.create(annotationInput(text()))).thread!
+        .id;
+      const reply = await author().reply.create({ annotationId: staffPost, body: bodyOf("رد") });
+      const replyId = reply.thread!.replies.at(-1)!.id;
+      await as("moderator").moderation.approve({ target: { type: "reply", id: replyId } });
+      expect((await seenBy("student", staffPost))?.replies.map((r) => r.id)).toContain(replyId);
+      await author().reply.edit({ replyId, body: bodyOf("رد معدّل") });
+      expect((await seenBy("student", staffPost))?.replies.map((r) => r.id)).not.toContain(replyId);
+      const staffEdit = await as("instructor").annotation.edit({
+        annotationId: staffPost,
+        body: bodyOf("سؤال معدّل"),
+      });
+      expect(staffEdit.thread?.moderation).toBeUndefined();
     } finally {
       await db.course.update({ where: { id: world.courseId }, data: { preModeration: false } });
     }
@@ -190,7 +244,9 @@ describe("moderator delete", () => {
     expect(tombstone?.replies).toHaveLength(1);
     // Nothing more may be added to it; its author may no longer edit it.
     expect(
-      await rejectionOf(as("student").reply.create({ annotationId: withReply.id, body: bodyOf("x") })),
+      await rejectionOf(
+        as("student").reply.create({ annotationId: withReply.id, body: bodyOf("x") }),
+      ),
     ).toBe("thread.deleted");
     expect(
       await rejectionOf(author().annotation.edit({ annotationId: lone.id, body: bodyOf("y") })),
@@ -207,7 +263,10 @@ describe("moderator delete", () => {
       body: bodyOf("رد مسيء"),
     });
     const replyId = withReply!.replies[0]!.id;
-    await as("moderator").moderation.remove({ target: { type: "reply", id: replyId }, reason: "سبب" });
+    await as("moderator").moderation.remove({
+      target: { type: "reply", id: replyId },
+      reason: "سبب",
+    });
     const other = (await seenBy(world.classmate, thread.id))?.replies[0];
     expect(other).toMatchObject({ id: replyId, deleted: true, body: null });
     expect(other?.moderation).toEqual({ state: "removed", reason: null, withheld: true });
@@ -256,7 +315,9 @@ describe("mute", () => {
       "moderation.muted",
     );
     expect(
-      await rejectionOf(as("student").reply.create({ annotationId: thread.id, body: bodyOf("رد") })),
+      await rejectionOf(
+        as("student").reply.create({ annotationId: thread.id, body: bodyOf("رد") }),
+      ),
     ).toBe("moderation.muted");
     expect(
       await rejectionOf(
@@ -292,9 +353,9 @@ describe("mute", () => {
       await rejectionOf(as("instructor").moderation.mute({ ...input, userId: moderatorId })),
     ).toBe("moderation.cannot_mute_staff");
     const outsider = world.users.get("non-member")!.id;
-    expect(await rejectionOf(as("instructor").moderation.mute({ ...input, userId: outsider }))).toBe(
-      "member.not_found",
-    );
+    expect(
+      await rejectionOf(as("instructor").moderation.mute({ ...input, userId: outsider })),
+    ).toBe("member.not_found");
   });
 });
 
@@ -328,9 +389,9 @@ describe("flags and the queue", () => {
       "moderation.no_open_flags",
     );
     // A kept flag is closed: its flagger may flag again.
-    expect(await rejectionOf(as("student").moderation.flag({ target, reason: "ما زال مسيئًا" }))).toBe(
-      "resolved",
-    );
+    expect(
+      await rejectionOf(as("student").moderation.flag({ target, reason: "ما زال مسيئًا" })),
+    ).toBe("resolved");
     await as("moderator").moderation.keep({ target });
     // Undoing "keep" reopens exactly the flags it closed.
     await as("moderator").moderation.undo({ actionId: kept.actionId });
@@ -354,7 +415,9 @@ describe("flags and the queue", () => {
     const thread = await threadByAuthor();
     await as("moderator").moderation.hide({ target: onThread(thread.id), reason: "سبب" });
     expect(
-      await rejectionOf(as("student").moderation.flag({ target: onThread(thread.id), reason: "x" })),
+      await rejectionOf(
+        as("student").moderation.flag({ target: onThread(thread.id), reason: "x" }),
+      ),
     ).toBe("flag.not_available");
   });
 });
@@ -374,7 +437,9 @@ describe("undo", () => {
     expect(inverse).toMatchObject({ kind: "unhide", undoesId: actionId, reason: "قرار متسرّع" });
     expect(inverse.before).toMatchObject({ state: "hidden" });
     expect(inverse.after).toMatchObject({ state: "visible" });
-    const original = await testDb.db.moderationAction.findUniqueOrThrow({ where: { id: actionId } });
+    const original = await testDb.db.moderationAction.findUniqueOrThrow({
+      where: { id: actionId },
+    });
     expect(original.undoneAt).not.toBeNull();
     expect(await rejectionOf(as("moderator").moderation.undo({ actionId }))).toBe(
       "moderation.already_undone",
@@ -434,7 +499,10 @@ describe("audit log", () => {
   it("records every action with actor, time, reason, before and after; staff filter it", async () => {
     const thread = await threadByAuthor("نص للسجل");
     const moderatorId = world.users.get("moderator")!.id;
-    const hide = await as("moderator").moderation.hide({ target: onThread(thread.id), reason: "أ" });
+    const hide = await as("moderator").moderation.hide({
+      target: onThread(thread.id),
+      reason: "أ",
+    });
     await as("instructor").moderation.lock({ annotationId: thread.id, reason: "ب" });
 
     const { entries } = await as("instructor").moderation.audit({
@@ -457,7 +525,10 @@ describe("audit log", () => {
     });
     expect(hideEntry.createdAt).toBeInstanceOf(Date);
 
-    const byKind = await as("moderator").moderation.audit({ courseId: world.courseId, kind: "lock" });
+    const byKind = await as("moderator").moderation.audit({
+      courseId: world.courseId,
+      kind: "lock",
+    });
     expect(byKind.entries.every((entry) => entry.kind === "lock")).toBe(true);
     const byActor = await as("moderator").moderation.audit({
       courseId: world.courseId,
@@ -487,7 +558,10 @@ describe("audit log", () => {
 
     // Once the state moved on, the entry says it can no longer be undone.
     await as("moderator").moderation.unhide({ target: onThread(thread.id) });
-    const later = await as("moderator").moderation.audit({ courseId: world.courseId, kind: "hide" });
+    const later = await as("moderator").moderation.audit({
+      courseId: world.courseId,
+      kind: "hide",
+    });
     expect(later.entries.find((entry) => entry.id === hide.actionId)?.undoable).toBe(false);
   });
 });
