@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { errorMessages } from "@hashiya/api/errors";
 import type { Browser } from "@playwright/test";
 import { blockingViolations } from "./a11y-helpers";
 import type { Person } from "./annotate-helpers";
@@ -82,4 +83,21 @@ test("an instructor imports a Hypothesis file into a text and sees the report an
   await expect(s.page.getByTestId("import-open")).toHaveCount(0);
   await t.context.close();
   await s.context.close();
+});
+
+test("the import route refuses a file over 20 MB with 413 and the sentence, on the real stack", async ({
+  browser,
+  baseURL,
+}) => {
+  const { courseId, textId } = await createCourseWithText();
+  const teacher = await createMemberIn(courseId, "instructor", "مدرّس");
+  const t = await signedIn(browser, teacher, baseURL!);
+  const response = await t.context.request.post(`/api/import/texts/${textId}`, {
+    data: Buffer.alloc(20 * 1024 * 1024 + 1, 0x20),
+    headers: { "content-type": "application/json" },
+  });
+  expect(response.status()).toBe(413);
+  const { error } = (await response.json()) as { error: { messages: { ar: string } } };
+  expect(error.messages.ar).toBe(errorMessages["import.too_large"].ar);
+  await t.context.close();
 });
