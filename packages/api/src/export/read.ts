@@ -9,6 +9,12 @@ import type { ExportScope } from "./scope";
 
 export const EXPORT_BATCH = 500;
 
+// What an export reads of a thread: the presenters' columns, without the text's due date (its
+// "after the due date" marks are not exported; one query less per batch).
+const { text: _dueDate, ...exportSelect } = threadSelect;
+const NO_DUE_DATE = { dueAt: null };
+type ExportRow = Prisma.AnnotationGetPayload<{ select: typeof exportSelect }>;
+
 /** Rows in id order (machine formats) or in reading order (the printable reader). */
 export type ExportOrder = "id" | "reading";
 
@@ -35,6 +41,22 @@ function after(cursor: Cursor | null, order: ExportOrder): Prisma.AnnotationWher
   };
 }
 
+/**
+ * Every `take`-th id of a text's annotations, ascending: the ends of id pages, from one sorted
+ * pass. A page between two of them is a bounded range whatever plan PostgreSQL picks; `id >
+ * cursor LIMIT n` alone is planned as "all the rest, sorted" when the table's statistics are
+ * stale (right after a bulk insert), which made each page cost the rest of the text: quadratic.
+ */
+async function idPageEnds(db: Db, textId: string, take: number): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT id FROM (
+      SELECT id, row_number() OVER (ORDER BY id) AS n FROM annotations WHERE text_id = ${textId}
+    ) AS numbered
+    WHERE n % ${take} = 0
+    ORDER BY id`;
+  return rows.map((row) => row.id);
+}
+
 /** The export's items, one batch of threads at a time, text after text. */
 export async function* exportBatches(
   db: Db,
@@ -45,20 +67,33 @@ export async function* exportBatches(
   const take = options.batchSize ?? EXPORT_BATCH;
   for (const entry of scope.texts) {
     const where = whereFor(scope, entry);
+    // In id order, pages end at known ids (the last page, and annotations added meanwhile, are
+    // read on by keyset as before).
+    const ends = order === "id" ? await idPageEnds(db, entry.text.id, take) : [];
+    let page = 0;
     let cursor: Cursor | null = null;
     for (;;) {
-      const rows: ThreadRow[] = await db.annotation.findMany({
-        where: { AND: [...where, after(cursor, order)] },
-        select: threadSelect,
+      const end = ends[page];
+      const rows: ExportRow[] = await db.annotation.findMany({
+        where: {
+          AND: [...where, after(cursor, order), end === undefined ? {} : { id: { lte: end } }],
+        },
+        select: exportSelect,
         orderBy: order === "id" ? [{ id: "asc" }] : [{ start: "asc" }, { id: "asc" }],
         take,
       });
-      if (rows.length === 0) break;
-      const last = rows[rows.length - 1] as ThreadRow;
-      cursor = { id: last.id, start: last.start };
+      const last = rows.at(-1);
+      if (end !== undefined && (rows.length < take || last?.id === end)) {
+        // This page's range is read: the next one starts after its end.
+        cursor = { id: end, start: 0 };
+        page++;
+      } else if (!last) break;
+      else cursor = { id: last.id, start: last.start };
       const items: ExportItem[] = [];
-      for (const row of rows) {
-        const view = presentThread(row, entry.lens);
+      for (const read of rows) {
+        const row: ThreadRow = Object.assign(read, { text: NO_DUE_DATE });
+        // The export's formats render bodies themselves (W3C: its own HTML; the rest: text).
+        const view = presentThread(row, entry.lens, { html: false });
         if (view)
           items.push(
             ...threadItems(view, entry.text, {
@@ -69,7 +104,7 @@ export async function* exportBatches(
           );
       }
       if (items.length > 0) yield items;
-      if (rows.length < take) break;
+      if (end === undefined && rows.length < take) break;
     }
   }
 }

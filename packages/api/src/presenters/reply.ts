@@ -40,6 +40,8 @@ export function presentReply(
   lens: ViewerLens,
   /** The text's due date, for the "after the due date" marks. */
   dueAt: Date | null = null,
+  /** `html: false`: leave `bodyHtml` null (exports render the body in their own format). */
+  options: { html?: boolean } = {},
 ): ReplyView {
   const viewerId = lens.actor?.userId ?? null;
   const item = {
@@ -57,7 +59,7 @@ export function presentReply(
     id: row.id,
     annotationId: row.annotationId,
     author: withheld && !own ? withheldPerson : presentPersonFor(row.author, lens),
-    bodyHtml: body ? bodyToHtml(body) : null,
+    bodyHtml: body && options.html !== false ? bodyToHtml(body) : null,
     body,
     createdAt: row.createdAt,
     editedAt: withheld ? null : row.editedAt,

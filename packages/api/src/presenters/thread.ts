@@ -61,13 +61,18 @@ export function showsThread(row: ThreadRow, lens: ViewerLens): boolean {
  * why). A hidden thread is a placeholder — its place and passage, nothing of its author or
  * words — for everyone but its author and the staff, who see it marked with the reason.
  */
-export function presentThread(row: ThreadRow, lens: ViewerLens): ThreadView | null {
+export function presentThread(
+  row: ThreadRow,
+  lens: ViewerLens,
+  /** `html: false`: leave `bodyHtml` null (exports render the body in their own format). */
+  options: { html?: boolean } = {},
+): ThreadView | null {
   if (!showsThread(row, lens)) return null;
   const viewerId = lens.actor?.userId ?? null;
   const own = viewerId !== null && row.authorId === viewerId;
   const replies = row.replies
     .filter((reply) => showsReply(reply, lens))
-    .map((reply) => presentReply(reply, lens, row.text.dueAt));
+    .map((reply) => presentReply(reply, lens, row.text.dueAt, options));
   const authorDeleted = row.deletedAt !== null;
   const disclosure = authorDeleted ? "full" : disclosureOf(lens.actor, lens.standing, row);
   const deleted = authorDeleted || disclosure === "tombstone";
@@ -85,7 +90,7 @@ export function presentThread(row: ThreadRow, lens: ViewerLens): ThreadView | nu
     end: row.end,
     anchorState: row.anchorState,
     anchorScore: row.anchorScore,
-    bodyHtml: body ? bodyToHtml(body) : null,
+    bodyHtml: body && options.html !== false ? bodyToHtml(body) : null,
     body,
     bodyText: bare ? null : row.bodyText,
     isQuestion: withheld ? false : row.isQuestion,
