@@ -88,13 +88,23 @@ export interface W3cIris {
  * `…/texts/T/moderation/M` and `…/users/U`, ids percent-encoded.
  */
 export function textIris(baseUrl: string, textId: string): W3cIris & { text: string } {
+  // An export asks once per item, nearly always for the same text: the last answer is reused.
+  if (lastIris && lastIris.baseUrl === baseUrl && lastIris.textId === textId) return lastIris.iris;
+  const iris = buildTextIris(baseUrl, textId);
+  lastIris = { baseUrl, textId, iris };
+  return iris;
+}
+
+let lastIris: { baseUrl: string; textId: string; iris: W3cIris & { text: string } } | null = null;
+
+function buildTextIris(baseUrl: string, textId: string): W3cIris & { text: string } {
   const base = baseUrl.replace(/\/+$/, "");
   const text = `${base}/texts/${encodeURIComponent(textId)}`;
-  return {
+  return Object.freeze({
     text,
-    annotation: (id) => `${text}/annotations/${encodeURIComponent(id)}`,
-    reply: (id) => `${text}/replies/${encodeURIComponent(id)}`,
-    moderation: (id) => `${text}/moderation/${encodeURIComponent(id)}`,
-    user: (id) => `${base}/users/${encodeURIComponent(id)}`,
-  };
+    annotation: (id: string) => `${text}/annotations/${encodeURIComponent(id)}`,
+    reply: (id: string) => `${text}/replies/${encodeURIComponent(id)}`,
+    moderation: (id: string) => `${text}/moderation/${encodeURIComponent(id)}`,
+    user: (id: string) => `${base}/users/${encodeURIComponent(id)}`,
+  });
 }

@@ -48,6 +48,24 @@ export interface ExportItem {
 
 const CONTEXT_CHARS = 32;
 
+/**
+ * Each text's canonical string when every code point is one UTF-16 unit (most texts), else null:
+ * its slices are then the code points' (an export slices two contexts per item).
+ */
+const singleUnitTexts = new WeakMap<readonly string[], string | null>();
+
+/** The code points `[from, to)` of the text, joined. */
+function codePointSlice(text: ExportText, from: number, to: number): string {
+  const cps = text.codePoints;
+  let joined = singleUnitTexts.get(cps);
+  if (joined === undefined) {
+    const whole = cps.join("");
+    joined = whole.length === cps.length ? whole : null;
+    singleUnitTexts.set(cps, joined);
+  }
+  return joined === null ? cps.slice(from, to).join("") : joined.slice(from, to);
+}
+
 /** Whether the exporter keeps a moderator's hidden or removed item (staff only). */
 function keepsModerated(mark: ModerationMark | undefined, staff: boolean): boolean {
   if (!mark || staff) return true;
@@ -65,12 +83,11 @@ export function threadItems(
   options: { staff: boolean; ownerId: string | null; roles: ReadonlyMap<string, string> },
 ): ExportItem[] {
   const { staff, ownerId, roles } = options;
-  const cps = text.codePoints;
   const orphan = view.anchorState === "orphaned";
   const quote = {
     exact: view.quote,
-    prefix: orphan ? "" : cps.slice(Math.max(0, view.start - CONTEXT_CHARS), view.start).join(""),
-    suffix: orphan ? "" : cps.slice(view.end, view.end + CONTEXT_CHARS).join(""),
+    prefix: orphan ? "" : codePointSlice(text, Math.max(0, view.start - CONTEXT_CHARS), view.start),
+    suffix: orphan ? "" : codePointSlice(text, view.end, view.end + CONTEXT_CHARS),
   };
   const common = {
     threadId: view.id,
