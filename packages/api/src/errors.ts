@@ -225,8 +225,8 @@ export const errorMessages = {
     ar: "هذا المقرر مؤرشف: يمكن قراءته، لكن لا يمكن تغيير شيء فيه حتى يستعيده أحد مدرّسيه.",
   },
   "course.access_revoked": {
-    en: "You are no longer a member of this course: this page has stopped updating and you cannot write here. Ask the instructor if this is a mistake.",
-    ar: "لم تعد عضوًا في هذا المقرر: توقّف تحديث هذه الصفحة ولم يعد بإمكانك الكتابة هنا. اسأل المدرّس إن كان في ذلك خطأ.",
+    en: "You can no longer read this text: you left or were removed from its course, or it was made private or deleted. This page has stopped updating and you cannot write here. Ask the instructor if this is a mistake.",
+    ar: "لم يعد بإمكانك قراءة هذا النص: غادرت مقرره أو أُزلت منه، أو جُعل خاصًّا أو حُذف. توقّف تحديث هذه الصفحة ولم يعد بإمكانك الكتابة هنا. اسأل المدرّس إن كان في ذلك خطأ.",
   },
   "live.resync": {
     en: "Your access to this course changed. The page is catching up with what you may now see.",
@@ -239,6 +239,18 @@ export const errorMessages = {
   "member.last_instructor": {
     en: "A course needs at least one instructor: make someone else an instructor first.",
     ar: "يحتاج المقرر إلى مدرّس واحد على الأقل: اجعل شخصًا آخر مدرّسًا أولًا.",
+  },
+  "member.leave_last_instructor": {
+    en: "You are this course's only instructor: make someone else an instructor before you leave it.",
+    ar: "أنت المدرّس الوحيد لهذا المقرر: اجعل شخصًا آخر مدرّسًا قبل أن تغادره.",
+  },
+  "member.leave_while_muted": {
+    en: "You are muted in this course: you can leave it once the mute ends, or ask an instructor to remove you.",
+    ar: "أنت مكتوم في هذا المقرر: يمكنك مغادرته بعد انتهاء الكتم، أو اطلب من أحد المدرّسين إزالتك.",
+  },
+  "member.not_member": {
+    en: "You are not a member of this course, so there is nothing to leave.",
+    ar: "لست عضوًا في هذا المقرر، فلا شيء تغادره.",
   },
   "invite.invalid": {
     en: "This invitation link or code does not exist. Check it, or ask the instructor for a new one.",

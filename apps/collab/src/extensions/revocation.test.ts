@@ -206,3 +206,44 @@ describe("the listener", () => {
     await revocation().listening();
   });
 });
+
+describe("a member who leaves", () => {
+  it("has their notes connection closed at once, like a removal", async () => {
+    const { course, text, student, classmate } = await classroom();
+    const notes = `notes:${text.id}`;
+    const mine = await clients.connect(server.url, notes, await tokenFor(student));
+    const theirs = await clients.connect(server.url, notes, await tokenFor(classmate));
+    const heard = recorder(mine.provider);
+    const theirsHeard = recorder(theirs.provider);
+
+    await api(database.db, student).member.leave({ courseId: course.id });
+
+    await until(() => heard.closes.includes(AccessRevoked.reason), "the notes closed");
+    expect(connectionsOf(notes, student.id)).toEqual([]);
+    expect(theirsHeard.closes).toEqual([]);
+  });
+});
+
+describe("a deleted text", () => {
+  it("closes every connection to its notes and presence, and keeps no notes behind", async () => {
+    const { text, instructor, student, classmate } = await classroom();
+    const notes = `notes:${text.id}`;
+    const mine = await clients.connect(server.url, notes, await tokenFor(student));
+    const presence = await clients.connect(
+      server.url,
+      `text:${text.id}`,
+      await tokenFor(classmate),
+    );
+    const heard = recorder(mine.provider);
+    const heardPresence = recorder(presence.provider);
+    mine.provider.document.getText("notes").insert(0, "ملاحظة");
+    await until(() => !mine.provider.hasUnsyncedChanges, "the note stored");
+
+    await api(database.db, instructor).text.delete({ textId: text.id });
+
+    await until(() => heard.closes.includes(AccessRevoked.reason), "the notes closed");
+    await until(() => heardPresence.closes.includes(AccessRevoked.reason), "presence closed");
+    expect(connectionsOf(notes, student.id)).toEqual([]);
+    expect(await database.db.collabUpdate.count({ where: { documentName: notes } })).toBe(0);
+  });
+});

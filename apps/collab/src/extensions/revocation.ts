@@ -73,10 +73,15 @@ export class Revocation implements Extension {
     const { db } = this.configuration;
     const textIds = [...new Set(open.map(({ context }) => context.document.textId))];
     const texts = await db.text.findMany({
-      where: { id: { in: textIds }, ...(change && { courseId: change.courseId }) },
-      select: { id: true },
+      where: { id: { in: textIds } },
+      select: { id: true, courseId: true },
     });
-    const concerned = new Set(texts.map((text) => text.id));
+    // The change's course's texts, and texts deleted since they were opened (no course left to
+    // match: their decision below is null, and their connections close).
+    const existing = new Map(texts.map((text) => [text.id, text.courseId]));
+    const concerned = new Set(
+      textIds.filter((id) => !existing.has(id) || !change || existing.get(id) === change.courseId),
+    );
     const userIds = [...new Set(open.map(({ context }) => context.user.id))];
     const users = new Map(
       (

@@ -99,6 +99,8 @@ export const createTextInput = z.object({
   instructions: instructionsSchema.default(""),
 });
 
+export const textIdInput = z.object({ textId: id });
+
 export const updateTextInput = z.object({
   textId: id,
   title: textTitleSchema.optional(),

@@ -48,10 +48,15 @@ async function membershipOf(tx: Tx, courseId: string, userId: string) {
 }
 
 /** Refuses a change that would leave the course without an instructor. */
-async function keepAnInstructor(tx: Tx, courseId: string, leaving: { role: Role }) {
+async function keepAnInstructor(
+  tx: Tx,
+  courseId: string,
+  leaving: { role: Role },
+  refusal: "member.last_instructor" | "member.leave_last_instructor" = "member.last_instructor",
+) {
   if (leaving.role !== "instructor") return;
   const instructors = await tx.membership.count({ where: { courseId, role: "instructor" } });
-  if (instructors <= 1) throw appError("CONFLICT", "member.last_instructor");
+  if (instructors <= 1) throw appError("CONFLICT", refusal);
 }
 
 export async function setRole(tx: Tx, course: LockedCourse, userId: string, role: Role) {
@@ -70,7 +75,34 @@ export async function setRole(tx: Tx, course: LockedCourse, userId: string, role
 export async function removeMember(tx: Tx, course: LockedCourse, userId: string) {
   const membership = await membershipOf(tx, course.id, userId);
   await keepAnInstructor(tx, course.id, membership);
+  await endMembership(tx, course, userId);
+  return { userId };
+}
+
+/**
+ * The caller leaves the course, as if an instructor removed them: an instructor only while
+ * another one remains. A muted member stays until the mute ends (leaving and joining again
+ * with the course's code would otherwise lift it).
+ */
+export async function leaveCourse(tx: Tx, course: LockedCourse, userId: string) {
+  const membership = await tx.membership.findUnique({
+    where: { courseId_userId: { courseId: course.id, userId } },
+    select: { role: true, mutedUntil: true },
+  });
+  if (!membership) throw appError("NOT_FOUND", "member.not_member");
+  if (membership.mutedUntil && membership.mutedUntil > new Date()) {
+    throw appError("CONFLICT", "member.leave_while_muted");
+  }
+  await keepAnInstructor(tx, course.id, membership, "member.leave_last_instructor");
+  await endMembership(tx, course, userId);
+  return { courseId: course.id };
+}
+
+/**
+ * Ends a membership and announces it (on commit), so the person's open sockets and live
+ * streams drop the course at once. Their annotations stay, shown as a former member's.
+ */
+async function endMembership(tx: Tx, course: LockedCourse, userId: string) {
   await tx.membership.delete({ where: { courseId_userId: { courseId: course.id, userId } } });
   await announceMembershipChange(tx, course.id, userId);
-  return { userId };
 }

@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { courseIdInput, removeMemberInput, setRoleInput } from "../courses/inputs";
-import { listMembers, removeMember, seesEmails, setRole } from "../courses/members";
+import { leaveCourse, listMembers, removeMember, seesEmails, setRole } from "../courses/members";
 import { readInCourse, writeInCourse } from "../courses/scope";
 import { actorOf, protectedProcedure } from "../trpc";
 
@@ -37,4 +37,15 @@ export const memberRouter = {
         (tx, course) => removeMember(tx, course, input.userId),
       ),
     ),
+
+  /** The caller leaves the course (archived or not); their open pages lose access at once. */
+  leave: protectedProcedure.input(courseIdInput).mutation(({ ctx, input }) => {
+    return writeInCourse(
+      ctx.db,
+      actorOf(ctx.user),
+      input.courseId,
+      { action: "read_course_text", allowArchived: true },
+      (tx, course) => leaveCourse(tx, course, ctx.user.id),
+    );
+  }),
 } satisfies TRPCRouterRecord;

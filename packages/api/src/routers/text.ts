@@ -1,10 +1,11 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
+import { deleteText, textDeletionImpact } from "../courses/delete-text";
+import { createTextInput, textIdInput, updateTextInput } from "../courses/inputs";
+import { readInCourse, writeInCourse } from "../courses/scope";
+import { createText, updateText } from "../courses/texts";
 import { findReadableText } from "../policies";
 import { textSummarySelect } from "../presenters";
-import { createTextInput, updateTextInput } from "../courses/inputs";
-import { writeInCourse } from "../courses/scope";
-import { createText, updateText } from "../courses/texts";
 import { actorOf, appError, protectedProcedure, publicProcedure } from "../trpc";
 
 const blocksSchema = z.array(z.object({ type: z.string(), text: z.string() }));
@@ -70,5 +71,35 @@ export const textRouter = {
       { action: "manage_course" },
       (tx, course) => updateText(tx, course, textId, changes),
     );
+  }),
+
+  /** What deleting the text would lose (threads, replies), for the confirmation. */
+  deletionImpact: protectedProcedure.input(textIdInput).query(async ({ ctx, input }) => {
+    const actor = actorOf(ctx.user);
+    const found = await findReadableText(ctx.db, actor, input.textId);
+    if (!found) throw appError("NOT_FOUND", "not_found");
+    await readInCourse(ctx.db, actor, found.text.courseId, "manage_course");
+    return textDeletionImpact(ctx.db, input.textId);
+  }),
+
+  /** Deletes a text with its whole discussion and notes; its open pages lose access at once. */
+  delete: protectedProcedure.input(textIdInput).mutation(async ({ ctx, input }) => {
+    const actor = actorOf(ctx.user);
+    const found = await findReadableText(ctx.db, actor, input.textId);
+    if (!found) throw appError("NOT_FOUND", "not_found");
+    const deleted = await writeInCourse(
+      ctx.db,
+      actor,
+      found.text.courseId,
+      { action: "manage_course" },
+      (tx, course) => deleteText(tx, course, input.textId),
+    );
+    // The operators' trace of a deletion that cannot be undone (ids and counts only).
+    const { id, courseId, threads, replies } = deleted;
+    console.info(
+      "[text-deleted]",
+      JSON.stringify({ id, courseId, threads, replies, by: ctx.user.id }),
+    );
+    return { id: deleted.id, courseId: deleted.courseId };
   }),
 } satisfies TRPCRouterRecord;

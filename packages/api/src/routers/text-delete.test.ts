@@ -1,0 +1,130 @@
+// text.deletionImpact and text.delete: what a deletion loses, and the deletion itself — the
+// text with its discussion, events, notes and notifications, at once for its open readers.
+import { createTestDatabase, type TestDatabase } from "@hashiya/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLiveHub, type LiveHub } from "../live/hub";
+import { rejectionOf } from "../testing/errors";
+import {
+  annotationInput,
+  bodyOf,
+  buildCourse,
+  buildMembership,
+  buildText,
+  buildUser,
+  callerFor,
+  sessionOf,
+} from "../testing/factories";
+import { collectLive } from "../testing/live";
+import type { SessionUser } from "../trpc";
+
+let testDb: TestDatabase;
+let hub: LiveHub;
+beforeAll(async () => {
+  testDb = await createTestDatabase("api_text_delete");
+  hub = createLiveHub(testDb.url);
+  await hub.ready();
+});
+afterAll(async () => {
+  await hub.close();
+  await testDb.drop();
+});
+
+const as = (user: SessionUser | null) => callerFor(testDb.db, user);
+const person = async (isAdmin = false) => sessionOf(await buildUser(testDb.db, { isAdmin }));
+
+/** A text with a shared thread, a reply (which notifies its author) and a private note. */
+async function discussedText() {
+  const course = await buildCourse(testDb.db);
+  const text = await buildText(testDb.db, course.id);
+  const kept = await buildText(testDb.db, course.id);
+  const [instructor, student, classmate] = await Promise.all([person(), person(), person()]);
+  await buildMembership(testDb.db, course.id, instructor.id, "instructor");
+  await buildMembership(testDb.db, course.id, student.id, "student");
+  await buildMembership(testDb.db, course.id, classmate.id, "student");
+  const { thread } = await as(student).annotation.create(annotationInput(text));
+  await as(classmate).reply.create({ annotationId: thread!.id, body: bodyOf("رد") });
+  await as(classmate).annotation.create(annotationInput(text, { visibility: "private" }));
+  await as(student).annotation.create(annotationInput(kept));
+  await testDb.db.collabUpdate.create({
+    data: { documentName: `notes:${text.id}`, update: new Uint8Array([0, 0]) },
+  });
+  return { courseId: course.id, text, kept, instructor, student, classmate };
+}
+
+async function until(done: () => boolean, what: string) {
+  const deadline = Date.now() + 10_000;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe("text.deletionImpact", () => {
+  it("counts the threads and replies the staff see (never private notes)", async () => {
+    const { text, instructor } = await discussedText();
+    expect(await as(instructor).text.deletionImpact({ textId: text.id })).toEqual({
+      threads: 1,
+      replies: 1,
+    });
+  });
+});
+
+describe("text.delete", () => {
+  it("deletes the text with everything that hangs on it, and nothing else", async () => {
+    const { courseId, text, kept, instructor, student } = await discussedText();
+    const { db } = testDb;
+    expect(await db.notification.count({ where: { textId: text.id } })).toBeGreaterThan(0);
+    expect(await as(instructor).text.delete({ textId: text.id })).toEqual({
+      id: text.id,
+      courseId,
+    });
+    expect(await db.text.count({ where: { id: text.id } })).toBe(0);
+    expect(await db.annotation.count({ where: { textId: text.id } })).toBe(0);
+    expect(await db.reply.count({ where: { annotation: { textId: text.id } } })).toBe(0);
+    expect(await db.textEvent.count({ where: { textId: text.id } })).toBe(0);
+    expect(await db.notification.count({ where: { textId: text.id } })).toBe(0);
+    expect(await db.collabUpdate.count({ where: { documentName: `notes:${text.id}` } })).toBe(0);
+    // The course, its members and its other text are untouched.
+    expect(await db.annotation.count({ where: { textId: kept.id } })).toBe(1);
+    expect(await db.membership.count({ where: { courseId } })).toBe(3);
+    expect(await rejectionOf(as(student).text.byId({ textId: text.id }))).toBe("not_found");
+    expect(await rejectionOf(as(instructor).text.delete({ textId: text.id }))).toBe("not_found");
+  });
+
+  it("is an admin's too, and refused to students with a sentence", async () => {
+    const { text, kept, student } = await discussedText();
+    expect(await rejectionOf(as(student).text.delete({ textId: text.id }))).toBe(
+      "course.instructors_only",
+    );
+    expect(await rejectionOf(as(student).text.deletionImpact({ textId: text.id }))).toBe(
+      "course.instructors_only",
+    );
+    expect(await testDb.db.annotation.count({ where: { textId: text.id } })).toBe(2);
+    await as(await person(true)).text.delete({ textId: kept.id });
+    expect(await testDb.db.text.count({ where: { id: kept.id } })).toBe(0);
+  });
+
+  it("is refused in an archived course", async () => {
+    const { courseId, text, instructor } = await discussedText();
+    await as(instructor).course.archive({ courseId });
+    expect(await rejectionOf(as(instructor).text.delete({ textId: text.id }))).toBe(
+      "course.archived",
+    );
+    expect(await testDb.db.text.count({ where: { id: text.id } })).toBe(1);
+  });
+
+  it("ends its readers' live streams at once with a sentence; other texts' stay", async () => {
+    const { text, kept, instructor, student, classmate } = await discussedText();
+    const reading = await collectLive(testDb.db, student, hub, { textId: text.id });
+    const elsewhere = await collectLive(testDb.db, classmate, hub, { textId: kept.id });
+    await as(instructor).text.delete({ textId: text.id });
+    await until(() => reading.error !== undefined, "the stream to end");
+    expect(reading.events.map((event) => event.type)).toEqual(["access.revoked"]);
+    expect(await rejectionOf(Promise.reject(reading.error))).toBe("course.access_revoked");
+    // The other text's reader is still served.
+    const next = await as(student).annotation.create(annotationInput(kept));
+    await elsewhere.waitForThread(next.thread!.id);
+    expect(elsewhere.error).toBeUndefined();
+    await elsewhere.stop();
+  });
+});
