@@ -50,7 +50,22 @@ const say = (locale: Locale, ar: string, en: string) => (locale === "ar" ? ar : 
 let inviteToken = "";
 
 const PAGES: PageCheck[] = [
-  { route: "/", path: "/", as: ["anonymous", "instructor"], ready: heading },
+  {
+    route: "/",
+    path: "/",
+    as: ["anonymous", "instructor"],
+    ready: heading,
+    states: [
+      {
+        name: "the sentence after leaving a course",
+        as: ["instructor"],
+        enter: async (page) => {
+          await page.goto("/?status=left-course");
+          await expect(page.getByTestId("home-status")).toBeVisible();
+        },
+      },
+    ],
+  },
   {
     route: "/sign-in",
     path: "/sign-in",
@@ -99,12 +114,39 @@ const PAGES: PageCheck[] = [
     path: COURSE,
     as: ["anonymous", "student", "instructor"],
     ready: heading,
+    states: [
+      {
+        name: "the confirmation to leave the course",
+        as: ["student"],
+        enter: async (page, locale) => {
+          await page
+            .getByRole("button", { name: say(locale, "غادر هذا المقرر", "Leave this course") })
+            .click();
+          await expect(page.getByTestId("confirm-step")).toBeVisible();
+        },
+      },
+    ],
   },
   {
     route: "/courses/[courseId]/manage",
     path: `${COURSE}/manage`,
     as: ["instructor", "student"],
     ready: heading,
+    states: [
+      {
+        name: "a text's delete confirmation, with what it would delete",
+        as: ["instructor"],
+        enter: async (page, locale) => {
+          await page
+            .getByRole("button", { name: locale === "ar" ? /^احذف «/ : /^Delete “/ })
+            .first()
+            .click();
+          await expect(page.getByTestId("delete-impact")).not.toHaveText(
+            say(locale, "يُحسب ما سيُحذف…", "Counting what would be deleted…"),
+          );
+        },
+      },
+    ],
   },
   {
     route: "/courses/[courseId]/moderation",

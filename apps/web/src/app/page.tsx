@@ -3,9 +3,14 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { TextLinkList } from "~/components/text-link-list";
 import { CreateCourseForm } from "~/courses/create-course-form";
+import { HomeStatus } from "~/courses/home-status";
 import { api } from "~/trpc/server";
 
-export default async function HomePage() {
+interface Props {
+  searchParams: Promise<{ status?: string | string[] }>;
+}
+
+export default async function HomePage({ searchParams }: Props) {
   const [session, caller, t, tRoles, tCourses, tJoin] = await Promise.all([
     auth(),
     api(),
@@ -22,6 +27,7 @@ export default async function HomePage() {
   return (
     <>
       <h1>{t("title")}</h1>
+      <HomeStatus status={(await searchParams).status} />
       {courses ? (
         <section aria-labelledby="your-courses">
           <h2 id="your-courses">{t("yourCourses")}</h2>

@@ -6,6 +6,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { type FormEvent, useId, useState } from "react";
 import { useTRPC } from "~/trpc/react";
 import styles from "../courses.module.css";
+import { DeleteText } from "./delete-text";
 import { fromLocalInput, toLocalInput } from "./local-datetime";
 import { useCourseAction } from "./use-course-action";
 
@@ -22,17 +23,38 @@ export interface AdminText {
 /** The course's texts, each with its details and a form to change them. */
 export function TextList({ texts, disabled }: { texts: AdminText[]; disabled: boolean }) {
   const t = useTranslations("courseAdmin");
-  if (texts.length === 0) return <p className="muted">{t("noTexts")}</p>;
+  const tExits = useTranslations("courseExits");
+  // The last text deleted here, said once it is gone from the list.
+  const [deleted, setDeleted] = useState<string | null>(null);
   return (
-    <ul className="text-list">
-      {texts.map((text) => (
-        <TextItem key={text.id} text={text} disabled={disabled} />
-      ))}
-    </ul>
+    <>
+      <p role="status" data-testid="text-list-status">
+        {deleted
+          ? tExits.rich("textDeleted", { title: deleted, bdi: (chunks) => <bdi>{chunks}</bdi> })
+          : null}
+      </p>
+      {texts.length === 0 ? (
+        <p className="muted">{t("noTexts")}</p>
+      ) : (
+        <ul className="text-list">
+          {texts.map((text) => (
+            <TextItem key={text.id} text={text} disabled={disabled} onDeleted={setDeleted} />
+          ))}
+        </ul>
+      )}
+    </>
   );
 }
 
-function TextItem({ text, disabled }: { text: AdminText; disabled: boolean }) {
+function TextItem({
+  text,
+  disabled,
+  onDeleted,
+}: {
+  text: AdminText;
+  disabled: boolean;
+  onDeleted: (title: string) => void;
+}) {
   const t = useTranslations("courseAdmin");
   const format = useFormatter();
   const [editing, setEditing] = useState(false);
@@ -61,6 +83,7 @@ function TextItem({ text, disabled }: { text: AdminText; disabled: boolean }) {
           {t("editText")}
         </button>
       )}
+      {editing ? null : <DeleteText text={text} disabled={disabled} onDeleted={onDeleted} />}
     </li>
   );
 }

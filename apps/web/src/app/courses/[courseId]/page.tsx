@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { TextLinkList } from "~/components/text-link-list";
 import { CourseNotices } from "~/courses/course-notices";
+import { LeaveCourse } from "~/courses/leave-course";
 import { DashboardLink } from "~/dashboard/dashboard-link";
 import { ExportButton } from "~/export/export-button";
 import { ModerationLink } from "~/moderation/moderation-link";
@@ -59,6 +60,7 @@ export default async function CoursePage({ params }: Props) {
           />
         )}
       </section>
+      {course.role ? <LeaveCourse courseId={course.id} title={course.title} /> : null}
     </>
   );
 }
