@@ -41,14 +41,11 @@ function textualBody(
   plain: string,
 ): W3cTextualBody {
   const language = guessLanguage(plain);
-  return {
-    type: "TextualBody",
-    value,
-    format,
-    purpose,
-    ...(language ? { language } : {}),
-    textDirection: textDirectionOf(plain),
-  };
+  // Keys in this order (the JSON written follows it); assigned, not spread: see `envelope`.
+  const body: W3cTextualBody = { type: "TextualBody", value, format, purpose };
+  if (language) body.language = language;
+  body.textDirection = textDirectionOf(plain);
+  return body;
 }
 
 /** A comment as a text/html TextualBody (HTML rendered from the JSON, never stored HTML). */
@@ -63,16 +60,18 @@ function envelope(
   createdAt: Date,
   editedAt: Date | null,
   embedded: boolean | undefined,
-): Omit<W3cAnnotation, "target"> {
-  return {
-    ...(embedded ? {} : { "@context": ANNO_CONTEXT }),
-    id,
-    type: "Annotation",
-    motivation,
-    creator,
-    created: createdAt.toISOString(),
-    ...(editedAt ? { modified: editedAt.toISOString() } : {}),
-  };
+): W3cAnnotation {
+  // Built by assignment in the order the JSON shows, and completed by the callers (`target`
+  // last): spreading it into a new literal cost microseconds per annotation in V8, which an
+  // export of 100,000 paid twice over.
+  const annotation = (embedded ? {} : { "@context": ANNO_CONTEXT }) as W3cAnnotation;
+  annotation.id = id;
+  annotation.type = "Annotation";
+  annotation.motivation = motivation;
+  annotation.creator = creator;
+  annotation.created = createdAt.toISOString();
+  if (editedAt) annotation.modified = editedAt.toISOString();
+  return annotation;
 }
 
 /**
@@ -96,42 +95,40 @@ export function annotationToW3c(
   for (const tag of annotation.tags) body.push(textualBody(tag, "text/plain", "tagging", tag));
   const selector: W3cSelector[] = [{ ...annotation.quote }];
   if (annotation.position) selector.push({ ...annotation.position });
-  return {
-    ...envelope(
-      iris.annotation(annotation.id),
-      motivation,
-      agent(annotation.author, iris),
-      annotation.createdAt,
-      annotation.editedAt,
-      options.embedded,
-    ),
-    audience: { type: "schema:Audience", "schema:audienceType": annotation.visibility },
-    ...(body.length > 0 ? { body } : {}),
-    target: {
-      type: "SpecificResource",
-      source: text.iri,
-      language: text.language,
-      textDirection: text.direction,
-      selector,
-    },
+  const w3c = envelope(
+    iris.annotation(annotation.id),
+    motivation,
+    agent(annotation.author, iris),
+    annotation.createdAt,
+    annotation.editedAt,
+    options.embedded,
+  );
+  w3c.audience = { type: "schema:Audience", "schema:audienceType": annotation.visibility };
+  if (body.length > 0) w3c.body = body;
+  w3c.target = {
+    type: "SpecificResource",
+    source: text.iri,
+    language: text.language,
+    textDirection: text.direction,
+    selector,
   };
+  return w3c;
 }
 
 /** A reply: motivation `replying`, its comment as a TextualBody, the annotation's IRI as target. */
 export function replyToW3c(reply: ReplyRecord, options: ToW3cOptions): W3cAnnotation {
   const { iris } = options;
-  return {
-    ...envelope(
-      iris.reply(reply.id),
-      "replying",
-      agent(reply.author, iris),
-      reply.createdAt,
-      reply.editedAt,
-      options.embedded,
-    ),
-    ...(reply.body ? { body: [commentBody(reply.body, "replying")] } : {}),
-    target: iris.annotation(reply.annotationId),
-  };
+  const w3c = envelope(
+    iris.reply(reply.id),
+    "replying",
+    agent(reply.author, iris),
+    reply.createdAt,
+    reply.editedAt,
+    options.embedded,
+  );
+  if (reply.body) w3c.body = [commentBody(reply.body, "replying")];
+  w3c.target = iris.annotation(reply.annotationId);
+  return w3c;
 }
 
 /**
@@ -155,16 +152,15 @@ export function moderationToW3c(decision: ModerationRecord, options: ToW3cOption
   if (decision.reason !== "")
     body.push(textualBody(decision.reason, "text/plain", "commenting", decision.reason));
   const { subject } = decision;
-  return {
-    ...envelope(
-      iris.moderation(decision.id),
-      "moderating",
-      agent(decision.actor, iris),
-      decision.createdAt,
-      null,
-      options.embedded,
-    ),
-    body,
-    target: subject.type === "annotation" ? iris.annotation(subject.id) : iris.reply(subject.id),
-  };
+  const w3c = envelope(
+    iris.moderation(decision.id),
+    "moderating",
+    agent(decision.actor, iris),
+    decision.createdAt,
+    null,
+    options.embedded,
+  );
+  w3c.body = body;
+  w3c.target = subject.type === "annotation" ? iris.annotation(subject.id) : iris.reply(subject.id);
+  return w3c;
 }

@@ -72,6 +72,14 @@ function keepsModerated(mark: ModerationMark | undefined, staff: boolean): boole
   return mark.state !== "hidden" && mark.state !== "removed";
 }
 
+// Module functions, not closures per thread, and items written out rather than spread from a
+// common part (`{ ...common, … }` costs microseconds per object in V8): the export calls
+// `threadItems` for every thread.
+const roleOf = (person: PersonView, roles: ReadonlyMap<string, string>) =>
+  person.alias ? "" : (roles.get(person.id) ?? "");
+const mine = (person: PersonView, ownerId: string | null) =>
+  ownerId === null || person.id === ownerId;
+
 /**
  * A thread as rows: its annotation (unless `ownOnly` leaves out another's) and its replies.
  * Items withheld from the exporter (placeholders) or left by their author's delete carry no
@@ -89,57 +97,60 @@ export function threadItems(
     prefix: orphan ? "" : codePointSlice(text, Math.max(0, view.start - CONTEXT_CHARS), view.start),
     suffix: orphan ? "" : codePointSlice(text, view.end, view.end + CONTEXT_CHARS),
   };
-  const common = {
-    threadId: view.id,
-    textId: view.textId,
-    visibility: view.visibility,
-    quote,
-    start: view.start,
-    end: view.end,
-    anchorState: view.anchorState,
-  };
-  const roleOf = (person: PersonView) => (person.alias ? "" : (roles.get(person.id) ?? ""));
   const items: ExportItem[] = [];
-  const mine = (person: PersonView) => ownerId === null || person.id === ownerId;
   // A deleted annotation (its author's delete, or a tombstone the exporter may not open) leaves
   // the export; its replies keep the thread's id.
-  if (!view.deleted && mine(view.author) && keepsModerated(view.moderation, staff)) {
+  if (!view.deleted && mine(view.author, ownerId) && keepsModerated(view.moderation, staff)) {
     const withheld = view.moderation?.withheld === true;
-    items.push({
-      ...common,
+    const item: ExportItem = {
+      threadId: view.id,
+      textId: view.textId,
+      visibility: view.visibility,
+      quote,
+      start: view.start,
+      end: view.end,
+      anchorState: view.anchorState,
       kind: "annotation",
       id: view.id,
       author: view.author,
-      role: roleOf(view.author),
+      role: roleOf(view.author, roles),
       createdAt: view.createdAt,
       editedAt: view.editedAt,
-      ...(view.moderation && { moderation: view.moderation }),
       isQuestion: view.isQuestion,
       tags: withheld ? [] : view.tags,
       reactions: view.reactions,
       body: withheld ? null : view.body,
       bodyText: withheld || !view.body ? "" : bodyToPlainText(view.body),
-    });
+    };
+    if (view.moderation) item.moderation = view.moderation;
+    items.push(item);
   }
   for (const reply of view.replies) {
     // A reply its author deleted leaves the export; a withheld one has nothing to export.
     if (reply.deleted || reply.moderation?.withheld) continue;
-    if (!mine(reply.author) || !keepsModerated(reply.moderation, staff)) continue;
-    items.push({
-      ...common,
+    if (!mine(reply.author, ownerId) || !keepsModerated(reply.moderation, staff)) continue;
+    const item: ExportItem = {
+      threadId: view.id,
+      textId: view.textId,
+      visibility: view.visibility,
+      quote,
+      start: view.start,
+      end: view.end,
+      anchorState: view.anchorState,
       kind: "reply",
       id: reply.id,
       author: reply.author,
-      role: roleOf(reply.author),
+      role: roleOf(reply.author, roles),
       createdAt: reply.createdAt,
       editedAt: reply.editedAt,
-      ...(reply.moderation && { moderation: reply.moderation }),
       isQuestion: false,
       tags: [],
       reactions: reply.reactions,
       body: reply.body,
       bodyText: reply.body ? bodyToPlainText(reply.body) : "",
-    });
+    };
+    if (reply.moderation) item.moderation = reply.moderation;
+    items.push(item);
   }
   return items;
 }
