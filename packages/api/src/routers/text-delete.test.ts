@@ -91,6 +91,22 @@ describe("text.delete", () => {
     expect(await rejectionOf(as(instructor).text.delete({ textId: text.id }))).toBe("not_found");
   });
 
+  it("keeps the audit log readable: its entries stay, naming no item, not undoable", async () => {
+    const { courseId, text, instructor } = await discussedText();
+    const [thread] = (await as(instructor).annotation.list({ textId: text.id })).threads;
+    const { actionId } = await as(instructor).moderation.hide({
+      target: { type: "annotation", id: thread!.id },
+      reason: "خارج الموضوع",
+    });
+    await as(instructor).text.delete({ textId: text.id });
+    const { entries } = await as(instructor).moderation.audit({ courseId, limit: 10 });
+    expect(entries.find((entry) => entry.id === actionId)).toMatchObject({
+      item: null,
+      undoable: false,
+    });
+    expect(await rejectionOf(as(instructor).moderation.undo({ actionId }))).toBe("not_found");
+  });
+
   it("is an admin's too, and refused to students with a sentence", async () => {
     const { text, kept, student } = await discussedText();
     expect(await rejectionOf(as(student).text.delete({ textId: text.id }))).toBe(
