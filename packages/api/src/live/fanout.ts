@@ -3,7 +3,7 @@ import type { Db, TextEvent } from "@hashiya/db";
 import type { ThreadRow } from "../presenters";
 import { appError } from "../trpc";
 import type { LiveHub, TextWakeups } from "./hub";
-import { type CommittedEvents, onLocalCommit } from "./local-commits";
+import { type CommittedEvents, localOffer, onLocalCommit } from "./local-commits";
 import { logAfter, threadAfterEvent } from "./shared-reads";
 
 // One reader of the event log per text and process, instead of one per viewer: after a write,
@@ -215,10 +215,15 @@ export class TextChannel {
       const { at: wokeAt, upTo } = await this.nextWake();
       // Until a viewer joins there is no cursor to read after; its joining kicks the loop.
       if (this.closed || this.cursor === null) continue;
-      // The NOTIFY of events this process already delivered at commit (`offer`): nothing to
-      // read. (The cursor only moves over contiguous rows, so every event up to it is out.)
-      if (upTo !== null && this.cursor >= upTo) continue;
+      // This process's own write, committed but not yet offered (its NOTIFY can come first).
+      if (upTo !== null && this.cursor < upTo) {
+        await localOffer(this.context.db, this.textId, upTo);
+      }
       while (this.busy) await this.busy;
+      // The NOTIFY of events this process already delivered at commit (`offer`, perhaps still
+      // under way when it came: hence after the waits): nothing to read. The cursor only moves
+      // over contiguous rows, so every event up to it is out.
+      if (this.closed || (upTo !== null && this.cursor >= upTo)) continue;
       const pass = this.deliverNew(wokeAt);
       const busy = this.during(pass);
       try {

@@ -38,4 +38,58 @@ export function onLocalCommit(db: Db, textId: string, listener: Listener): () =>
 /** Called once the transaction that appended `events` has committed. */
 export function announceLocalCommit(db: Db, events: CommittedEvents): void {
   for (const listener of listeners.get(db)?.get(events.textId) ?? []) listener(events);
+  const last = events.rows.at(-1);
+  if (last) offered(db, events.textId, last.id);
+}
+
+// PostgreSQL signals the listeners of a NOTIFY as the writer's transaction commits, before the
+// writer hears that it did: a text's channel here may be woken by its own process's write before
+// that write is offered to it. It then waits for the offer rather than reading the log for it.
+// A write that rolls back sends no NOTIFY, so nothing waits for it; its entry just expires.
+
+/** How long a committed write may take to be offered before the channel reads the log anyway. */
+const OFFER_WAIT_MS = 100;
+const committing = new WeakMap<Db, Map<string, { resolve: () => void; done: Promise<void> }>>();
+
+const keyOf = (textId: string, lastId: bigint) => `${textId}@${lastId}`;
+
+/** Called inside the transaction that appends a text's events up to `lastId`, in this process. */
+export function expectLocalCommit(db: Db, textId: string, lastId: bigint): void {
+  let table = committing.get(db);
+  if (!table) {
+    table = new Map();
+    committing.set(db, table);
+  }
+  const key = keyOf(textId, lastId);
+  let resolve!: () => void;
+  const done = new Promise<void>((r) => {
+    resolve = r;
+  });
+  table.set(key, { resolve, done });
+  // Rolled back (or never offered): forgotten after a while.
+  setTimeout(() => {
+    table.delete(key);
+    resolve();
+  }, 10_000).unref();
+}
+
+/** Called once those events were offered to the text's channels (`announceLocalCommit`). */
+function offered(db: Db, textId: string, lastId: bigint): void {
+  const table = committing.get(db);
+  const key = keyOf(textId, lastId);
+  table?.get(key)?.resolve();
+  table?.delete(key);
+}
+
+/**
+ * When event `lastId` of the text is this process's own write, not yet offered: resolves once
+ * it was (or after a short while); null when it is not one of ours.
+ */
+export function localOffer(db: Db, textId: string, lastId: bigint): Promise<void> | null {
+  const pending = committing.get(db)?.get(keyOf(textId, lastId));
+  if (!pending) return null;
+  return Promise.race([
+    pending.done,
+    new Promise<void>((resolve) => setTimeout(resolve, OFFER_WAIT_MS).unref()),
+  ]);
 }

@@ -2,7 +2,7 @@ import { Prisma, type TextEvent, type Visibility } from "@hashiya/db";
 import type { LiveEventType } from "@hashiya/annotation-schema";
 import { afterCommit, databaseOf } from "../notifications/after-commit";
 import { TEXT_EVENTS_CHANNEL } from "./hub";
-import { announceLocalCommit } from "./local-commits";
+import { announceLocalCommit, expectLocalCommit } from "./local-commits";
 
 /**
  * What the event log stores: the live event types, plus "thread.unshared", written with a
@@ -74,6 +74,7 @@ export async function appendEvents(
   // This process's viewers hear of them at commit (`local-commits.ts`); others by NOTIFY.
   const db = databaseOf(tx);
   if (db && appended.length > 0) {
+    expectLocalCommit(db, textId, appended.at(-1)!.id);
     afterCommit(tx, () => announceLocalCommit(db, { textId, previous, rows: appended }));
   }
   return appended.at(-1)?.id.toString() ?? "";
