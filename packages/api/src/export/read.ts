@@ -70,11 +70,8 @@ export async function* exportBatches(
     // In id order, pages end at known ids (the last page, and annotations added meanwhile, are
     // read on by keyset as before).
     const ends = order === "id" ? await idPageEnds(db, entry.text.id, take) : [];
-    let page = 0;
-    let cursor: Cursor | null = null;
-    for (;;) {
-      const end = ends[page];
-      const rows: ExportRow[] = await db.annotation.findMany({
+    const readPage = (cursor: Cursor | null, end: string | undefined): Promise<ExportRow[]> =>
+      db.annotation.findMany({
         where: {
           AND: [...where, after(cursor, order), end === undefined ? {} : { id: { lte: end } }],
         },
@@ -82,13 +79,27 @@ export async function* exportBatches(
         orderBy: order === "id" ? [{ id: "asc" }] : [{ start: "asc" }, { id: "asc" }],
         take,
       });
+    let page = 0;
+    let cursor: Cursor | null = null;
+    let end = ends[0];
+    let pending: Promise<ExportRow[]> | null = readPage(cursor, end);
+    while (pending) {
+      const rows: ExportRow[] = await pending;
       const last = rows.at(-1);
+      let more = true;
       if (end !== undefined && (rows.length < take || last?.id === end)) {
         // This page's range is read: the next one starts after its end.
         cursor = { id: end, start: 0 };
         page++;
-      } else if (!last) break;
+      } else if (!last) more = false;
       else cursor = { id: last.id, start: last.start };
+      if (end === undefined && rows.length < take) more = false;
+      end = ends[page];
+      // The next page is read while this one is presented and written (the database works on
+      // one core while this process works on the other); at most one page waits in memory.
+      pending = more ? readPage(cursor, end) : null;
+      // A consumer that stops early leaves it unawaited: its failure then matters to no one.
+      pending?.catch(() => {});
       const items: ExportItem[] = [];
       for (const read of rows) {
         const row: ThreadRow = Object.assign(read, { text: NO_DUE_DATE });
@@ -104,7 +115,6 @@ export async function* exportBatches(
           );
       }
       if (items.length > 0) yield items;
-      if (end === undefined && rows.length < take) break;
     }
   }
 }
