@@ -86,7 +86,6 @@ export class EncodedText {
   readonly ids: Uint16Array;
   /** Distinct units in the text; ids run from 0 to `size - 1`. */
   readonly size: number;
-  private readonly alphabet = new Map<number, number>();
 
   /** The id of each UTF-16 unit, -1 for units the text lacks. */
   private readonly byUnit: Int32Array;
@@ -99,10 +98,7 @@ export class EncodedText {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       let id = byUnit[c]!;
-      if (id < 0) {
-        id = byUnit[c] = size++;
-        this.alphabet.set(c, id);
-      }
+      if (id < 0) id = byUnit[c] = size++;
       this.ids[i] = id;
     }
     this.size = size;
@@ -110,7 +106,8 @@ export class EncodedText {
 
   /** The id of a unit, or -1 when the text does not contain it. */
   idOf(unit: number): number {
-    return this.alphabet.get(unit) ?? -1;
+    // A flat table (a map lookup cost more): patterns look up every unit, many per text.
+    return unit >= 0 && unit <= 0xffff ? this.byUnit[unit]! : -1;
   }
 
   private grams: Trigrams | null = null;
