@@ -43,6 +43,9 @@ interface Space {
   suffix: string | null;
   /** Expected start of the quote in this space. */
   at: number;
+  /** The quote with its context, and its folded form less a leading space, once asked for. */
+  needle?: string;
+  foldedNeedle?: string;
 }
 
 /** One annotation being anchored: its query and where it is expected, in both spaces. */
@@ -310,7 +313,8 @@ export class Anchorer {
   ): number[] {
     const prefix = sp.prefix ?? "";
     const suffix = sp.suffix ?? "";
-    const needle = prefix + sp.quote + suffix;
+    sp.needle ??= prefix + sp.quote + suffix;
+    const needle = sp.needle;
     const from = Math.max(0, lo);
     const to = Math.min(sp.text.length, hi);
     const places: number[] = [];
@@ -348,10 +352,12 @@ export class Anchorer {
     if (from >= to || sp.text.startsWith(needle, sp.at - before)) return true;
     const encoded = this.p.foldedEncoded;
     if (sp.folded) return encoded.mayOccurIn(needle, from, to);
-    const folded = this.p.fold(needle);
-    const core = folded.charCodeAt(0) === 0x20 ? folded.slice(1) : folded;
+    if (sp.foldedNeedle === undefined) {
+      const folded = this.p.fold(needle);
+      sp.foldedNeedle = folded.charCodeAt(0) === 0x20 ? folded.slice(1) : folded;
+    }
     const forward = this.p.folded.forward;
-    return encoded.mayOccurIn(core, forward[from]!, forward[to]! + 2);
+    return encoded.mayOccurIn(sp.foldedNeedle, forward[from]!, forward[to]! + 2);
   }
 
   /** Acceptable approximate matches of the folded quote inside folded `span`. */

@@ -126,13 +126,14 @@ export class EncodedText {
     let rarest = 0;
     let rarestBucket = 0;
     let fewest = Number.POSITIVE_INFINITY;
-    let a = byUnit[needle.charCodeAt(0)]!;
-    let b = byUnit[needle.charCodeAt(1)]!;
-    if (a < 0 || b < 0) return false;
-    for (let j = 0; j + 3 <= m; j++) {
+    // Any trigram's places would do: some spread over the needle are compared, not all.
+    const step = Math.max(1, Math.floor((m - 2) / MAX_TRIGRAMS_COMPARED));
+    for (let j = 0; j + 3 <= m; j += step) {
+      const a = byUnit[needle.charCodeAt(j)]!;
+      const b = byUnit[needle.charCodeAt(j + 1)]!;
       const c = byUnit[needle.charCodeAt(j + 2)]!;
       // A unit the text lacks: the needle is nowhere.
-      if (c < 0) return false;
+      if (a < 0 || b < 0 || c < 0) return false;
       const g = gramBucket(a, b, c);
       const count = starts[g + 1]! - starts[g]!;
       if (count < fewest) {
@@ -140,8 +141,6 @@ export class EncodedText {
         rarest = j;
         rarestBucket = g;
       }
-      a = b;
-      b = c;
     }
     // The bucket's positions ascend: from the first at or after lo + rarest.
     let first = starts[rarestBucket]!;
@@ -193,6 +192,8 @@ interface Trigrams {
 
 /** Beyond this many places of its rarest trigram, {@link EncodedText.mayOccurIn} says maybe. */
 const MAX_PLACES_CHECKED = 64;
+/** Trigrams of a needle {@link EncodedText.mayOccurIn} compares, at most (about). */
+const MAX_TRIGRAMS_COMPARED = 12;
 
 /** Trigrams are counted in this many hash buckets: a collision only weakens the filter. */
 const GRAM_BUCKETS = 1 << 16;
