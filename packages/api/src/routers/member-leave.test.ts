@@ -1,62 +1,34 @@
 // member.leave: a member leaves on their own, as a removal would take them out (at once on open
 // live streams); an instructor only while another one remains; their annotations stay.
-import { createTestDatabase, type TestDatabase } from "@hashiya/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLiveHub, type LiveHub } from "../live/hub";
+import { describe, expect, it } from "vitest";
 import { rejectionOf } from "../testing/errors";
 import {
   annotationInput,
-  buildCourse,
-  buildMembership,
-  buildText,
+  buildClassroom,
   buildUser,
   callerFor,
   sessionOf,
 } from "../testing/factories";
-import { collectLive } from "../testing/live";
+import { collectLive, waitUntil } from "../testing/live";
+import { useLiveHub, useTestDatabase } from "../testing/suite";
 import type { SessionUser } from "../trpc";
 
-let testDb: TestDatabase;
-let hub: LiveHub;
-beforeAll(async () => {
-  testDb = await createTestDatabase("api_member_leave");
-  hub = createLiveHub(testDb.url);
-  await hub.ready();
-});
-afterAll(async () => {
-  await hub.close();
-  await testDb.drop();
-});
+const testDb = useTestDatabase("api_member_leave");
+const hub = useLiveHub(testDb);
 
 const as = (user: SessionUser | null) => callerFor(testDb.db, user);
 const person = async (isAdmin = false) => sessionOf(await buildUser(testDb.db, { isAdmin }));
 
-async function classroom() {
-  const course = await buildCourse(testDb.db);
-  const text = await buildText(testDb.db, course.id);
-  const [instructor, moderator, student, classmate] = await Promise.all([
-    person(),
-    person(),
-    person(),
-    person(),
-  ]);
-  await buildMembership(testDb.db, course.id, instructor.id, "instructor");
-  await buildMembership(testDb.db, course.id, moderator.id, "moderator");
-  await buildMembership(testDb.db, course.id, student.id, "student");
-  await buildMembership(testDb.db, course.id, classmate.id, "student");
-  return { courseId: course.id, text, instructor, moderator, student, classmate };
-}
+const classroom = () =>
+  buildClassroom(testDb.db, {
+    instructor: "instructor",
+    moderator: "moderator",
+    student: "student",
+    classmate: "student",
+  });
 
 const isMember = async (courseId: string, userId: string) =>
   (await testDb.db.membership.count({ where: { courseId, userId } })) === 1;
-
-async function until(done: () => boolean, what: string) {
-  const deadline = Date.now() + 10_000;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe("member.leave", () => {
   it("takes a student out; their thread stays, still readable by the class", async () => {
@@ -125,8 +97,9 @@ describe("member.leave", () => {
   it("ends the leaver's open live stream at once with a sentence", async () => {
     const { courseId, text, student } = await classroom();
     const live = await collectLive(testDb.db, student, hub, { textId: text.id });
+    await waitUntil(() => hub.stats().subscribers > 0, "the stream to open");
     await as(student).member.leave({ courseId });
-    await until(() => live.error !== undefined, "the stream to end");
+    await waitUntil(() => live.error !== undefined, "the stream to end");
     expect(live.events.map((event) => event.type)).toEqual(["access.revoked"]);
     expect(await rejectionOf(Promise.reject(live.error))).toBe("course.access_revoked");
   });

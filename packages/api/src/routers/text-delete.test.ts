@@ -1,46 +1,34 @@
 // text.deletionImpact and text.delete: what a deletion loses, and the deletion itself — the
 // text with its discussion, events, notes and notifications, at once for its open readers.
-import { createTestDatabase, type TestDatabase } from "@hashiya/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLiveHub, type LiveHub } from "../live/hub";
+import { describe, expect, it } from "vitest";
 import { rejectionOf } from "../testing/errors";
 import {
   annotationInput,
   bodyOf,
-  buildCourse,
-  buildMembership,
+  buildClassroom,
   buildText,
   buildUser,
   callerFor,
   sessionOf,
 } from "../testing/factories";
-import { collectLive } from "../testing/live";
+import { collectLive, waitUntil } from "../testing/live";
+import { useLiveHub, useTestDatabase } from "../testing/suite";
 import type { SessionUser } from "../trpc";
 
-let testDb: TestDatabase;
-let hub: LiveHub;
-beforeAll(async () => {
-  testDb = await createTestDatabase("api_text_delete");
-  hub = createLiveHub(testDb.url);
-  await hub.ready();
-});
-afterAll(async () => {
-  await hub.close();
-  await testDb.drop();
-});
+const testDb = useTestDatabase("api_text_delete");
+const hub = useLiveHub(testDb);
 
 const as = (user: SessionUser | null) => callerFor(testDb.db, user);
 const person = async (isAdmin = false) => sessionOf(await buildUser(testDb.db, { isAdmin }));
 
 /** A text with a shared thread, a reply (which notifies its author) and a private note. */
 async function discussedText() {
-  const course = await buildCourse(testDb.db);
-  const text = await buildText(testDb.db, course.id);
-  const kept = await buildText(testDb.db, course.id);
-  const [instructor, student, classmate] = await Promise.all([person(), person(), person()]);
-  await buildMembership(testDb.db, course.id, instructor.id, "instructor");
-  await buildMembership(testDb.db, course.id, student.id, "student");
-  await buildMembership(testDb.db, course.id, classmate.id, "student");
+  const { courseId, text, instructor, student, classmate } = await buildClassroom(testDb.db, {
+    instructor: "instructor",
+    student: "student",
+    classmate: "student",
+  });
+  const kept = await buildText(testDb.db, courseId);
   const { thread } = await as(student).annotation.create(annotationInput(text));
   await as(classmate).reply.create({ annotationId: thread!.id, body: bodyOf("رد") });
   await as(classmate).annotation.create(annotationInput(text, { visibility: "private" }));
@@ -48,15 +36,7 @@ async function discussedText() {
   await testDb.db.collabUpdate.create({
     data: { documentName: `notes:${text.id}`, update: new Uint8Array([0, 0]) },
   });
-  return { courseId: course.id, text, kept, instructor, student, classmate };
-}
-
-async function until(done: () => boolean, what: string) {
-  const deadline = Date.now() + 10_000;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  return { courseId, text, kept, instructor, student, classmate };
 }
 
 describe("text.deletionImpact", () => {
@@ -134,7 +114,7 @@ describe("text.delete", () => {
     const reading = await collectLive(testDb.db, student, hub, { textId: text.id });
     const elsewhere = await collectLive(testDb.db, classmate, hub, { textId: kept.id });
     await as(instructor).text.delete({ textId: text.id });
-    await until(() => reading.error !== undefined, "the stream to end");
+    await waitUntil(() => reading.error !== undefined, "the stream to end");
     expect(reading.events.map((event) => event.type)).toEqual(["access.revoked"]);
     expect(await rejectionOf(Promise.reject(reading.error))).toBe("course.access_revoked");
     // The other text's reader is still served.

@@ -51,6 +51,21 @@ export function buildText(
 }
 
 /**
+ * A course with one text and a signed-in member per entry of `roles` (name → role), e.g.
+ * `{ instructor: "instructor", student: "student", classmate: "student" }`.
+ */
+export async function buildClassroom<Name extends string>(db: Db, roles: Record<Name, Role>) {
+  const course = await buildCourse(db);
+  const text = await buildText(db, course.id);
+  const members = {} as Record<Name, SessionUser>;
+  for (const [name, role] of Object.entries(roles) as [Name, Role][]) {
+    members[name] = sessionOf(await buildUser(db));
+    await buildMembership(db, course.id, members[name].id, role);
+  }
+  return { courseId: course.id, text, ...members };
+}
+
+/**
  * A caller acting as this user (or anonymously with null), as the web app's handler would;
  * `live` is the process's hub, `signal` ends the caller's subscriptions (a cut connection).
  */

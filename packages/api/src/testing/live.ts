@@ -88,3 +88,12 @@ async function until(done: () => boolean, timeoutMs: number, collector: LiveColl
 export function settle(ms = 300): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/** Polls until `done()` holds; fails naming `what` after `timeoutMs`. */
+export async function waitUntil(done: () => boolean, what: string, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
