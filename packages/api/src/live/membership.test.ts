@@ -3,7 +3,6 @@
 // what its viewer may see — through createCaller, and over real HTTP with a real EventSource
 // on both the web app's fast SSE path and tRPC's own.
 import type { LiveEvent } from "@hashiya/annotation-schema";
-import { createTestDatabase, type TestDatabase } from "@hashiya/db/testing";
 import { createTRPCClient, httpSubscriptionLink, TRPCClientError } from "@trpc/client";
 import { EventSource } from "eventsource";
 import superjson from "superjson";
@@ -20,18 +19,16 @@ import {
   sessionOf,
 } from "../testing/factories";
 import { startTrpcServer, TEST_USER_HEADER, type TestTrpcServer } from "../testing/http-server";
-import { collectLive } from "../testing/live";
+import { collectLive, waitUntil } from "../testing/live";
+import { useLiveHub, useTestDatabase } from "../testing/suite";
 import type { SessionUser } from "../trpc";
-import { createLiveHub, type LiveHub } from "./hub";
 
-let testDb: TestDatabase;
-let hub: LiveHub;
+const testDb = useTestDatabase("api_live_membership");
+const hub = useLiveHub(testDb);
 const users = new Map<string, SessionUser>();
 const servers: Record<"tRPC's own SSE" | "the fast path", TestTrpcServer> = {} as never;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase("api_live_membership");
-  hub = createLiveHub(testDb.url);
   for (const liveFastPath of [false, true]) {
     servers[liveFastPath ? "the fast path" : "tRPC's own SSE"] = await startTrpcServer({
       db: testDb.db,
@@ -40,12 +37,9 @@ beforeAll(async () => {
       liveFastPath,
     });
   }
-  await hub.ready();
 });
 afterAll(async () => {
   await Promise.all(Object.values(servers).map((server) => server.close()));
-  await hub.close();
-  await testDb.drop();
 });
 
 async function person() {
@@ -66,14 +60,6 @@ async function classroom(options: { isPublic?: boolean } = {}) {
   return { courseId: course.id, text, instructor, student, classmate, as };
 }
 
-async function until(done: () => boolean, what: string, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 const types = (events: LiveEvent[]) => events.map((event) => event.type);
 
 describe("through createCaller", () => {
@@ -81,7 +67,7 @@ describe("through createCaller", () => {
     const { courseId, text, instructor, student, as } = await classroom();
     const live = await collectLive(testDb.db, student, hub, { textId: text.id });
     await as(instructor).member.remove({ courseId, userId: student.id });
-    await until(() => live.error !== undefined, "the stream to end");
+    await waitUntil(() => live.error !== undefined, "the stream to end");
     expect(types(live.events)).toEqual(["access.revoked"]);
     expect(live.events[0]).toMatchObject({ textId: text.id, annotationId: "", thread: null });
     expect(await rejectionOf(Promise.reject(live.error))).toBe("course.access_revoked");
@@ -101,7 +87,7 @@ describe("through createCaller", () => {
     expect(live.events.some((e) => e.annotationId === hidden.thread!.id)).toBe(false);
 
     await as(instructor).member.setRole({ courseId, userId: student.id, role: "moderator" });
-    await until(() => types(live.events).includes("access.changed"), "access.changed");
+    await waitUntil(() => types(live.events).includes("access.changed"), "access.changed");
     const after = await as(classmate).annotation.create(
       annotationInput(text, { visibility: "instructors" }),
     );
@@ -116,7 +102,7 @@ describe("through createCaller", () => {
     await as(instructor).member.setRole({ courseId, userId: student.id, role: "moderator" });
     const live = await collectLive(testDb.db, student, hub, { textId: text.id });
     await as(instructor).member.setRole({ courseId, userId: student.id, role: "student" });
-    await until(() => types(live.events).includes("access.changed"), "access.changed");
+    await waitUntil(() => types(live.events).includes("access.changed"), "access.changed");
     const hidden = await as(classmate).annotation.create(
       annotationInput(text, { visibility: "instructors" }),
     );
@@ -132,7 +118,7 @@ describe("through createCaller", () => {
     });
     const live = await collectLive(testDb.db, student, hub, { textId: text.id });
     await as(instructor).member.remove({ courseId, userId: student.id });
-    await until(() => types(live.events).includes("access.changed"), "access.changed");
+    await waitUntil(() => types(live.events).includes("access.changed"), "access.changed");
     const next = await as(classmate).annotation.create(annotationInput(text));
     await live.waitForThread(next.thread!.id);
     expect(live.error).toBeUndefined();
@@ -149,7 +135,7 @@ describe("through createCaller", () => {
     await buildMembership(testDb.db, courseId, bystander.id, "student");
     await as(instructor).member.setRole({ courseId, userId: bystander.id, role: "moderator" });
     await as(instructor).course.archive({ courseId });
-    await until(
+    await waitUntil(
       () => [mine, theirs].every((live) => types(live.events).includes("access.changed")),
       "both told",
     );
@@ -187,18 +173,21 @@ describe.each(["tRPC's own SSE", "the fast path"] as const)("over %s", (via) => 
       { onData: ({ data }) => received.push(data), onError: (error) => errors.push(error) },
     );
     const first = await as(classmate).annotation.create(annotationInput(text));
-    await until(() => received.some((e) => e.annotationId === first.thread!.id), "a first event");
+    await waitUntil(
+      () => received.some((e) => e.annotationId === first.thread!.id),
+      "a first event",
+    );
 
     await as(instructor).member.remove({ courseId, userId: student.id });
-    await until(() => types(received).includes("access.revoked"), "access.revoked");
+    await waitUntil(() => types(received).includes("access.revoked"), "access.revoked");
     // The stream does not come back: its reconnect (if any) is refused, with a sentence.
-    await until(() => errors.length > 0, "the stream to end");
+    await waitUntil(() => errors.length > 0, "the stream to end");
     subscription.unsubscribe();
     const code = errors[0] instanceof TRPCClientError ? errors[0].data?.appCode : null;
     expect(["course.access_revoked", "not_found"]).toContain(code);
     // Nothing of the course reaches them after it.
     const later = await as(classmate).annotation.create(annotationInput(text));
     expect(received.some((e) => e.annotationId === later.thread!.id)).toBe(false);
-    await until(() => hub.stats().subscribers === 0, "the server-side streams to end");
+    await waitUntil(() => hub.stats().subscribers === 0, "the server-side streams to end");
   });
 });

@@ -1,9 +1,7 @@
 // The moderation queue is live: the staff's stream signals every change of the course's queue
 // (triggers announce it on commit), and nothing from another course. Real PostgreSQL, a real
 // LISTEN connection.
-import { createTestDatabase, type TestDatabase } from "@hashiya/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLiveHub, type LiveHub } from "../live/hub";
+import { describe, expect, it } from "vitest";
 import {
   annotationInput,
   bodyOf,
@@ -15,20 +13,11 @@ import {
   sessionOf,
 } from "../testing/factories";
 import { settle } from "../testing/live";
+import { useLiveHub, useTestDatabase } from "../testing/suite";
 import type { SessionUser } from "../trpc";
 
-let testDb: TestDatabase;
-let hub: LiveHub;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase("api_moderation_queue_live");
-  hub = createLiveHub(testDb.url, { onError: () => {} });
-  await hub.ready();
-});
-afterAll(async () => {
-  await hub.close();
-  await testDb.drop();
-});
+const testDb = useTestDatabase("api_moderation_queue_live");
+const hub = useLiveHub(testDb, { onError: () => {} });
 
 async function course(settings: { preModeration?: boolean } = {}) {
   const { db } = testDb;

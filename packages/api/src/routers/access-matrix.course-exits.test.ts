@@ -2,8 +2,7 @@
 // instructor's while another remains: the course's owner here); an admin who is not a member
 // has nothing to leave. Deleting a text, and counting what it would lose, is for the course's
 // instructors and admins; outsiders learn nothing of the text, members are told who may.
-import { createTestDatabase, type TestDatabase } from "@hashiya/db/testing";
-import { afterAll, beforeAll, describe } from "vitest";
+import { beforeAll, describe } from "vitest";
 import {
   buildCourse,
   buildMembership,
@@ -13,16 +12,15 @@ import {
 } from "../testing/factories";
 import { allowed, everyPersona } from "../testing/matrix";
 import { buildCourseWorld, memberPersonas, type Persona } from "../testing/personas";
+import { useTestDatabase } from "../testing/suite";
 import type { SessionUser } from "../trpc";
 
-let testDb: TestDatabase;
+const testDb = useTestDatabase("api_access_course_exits");
 let personas: Map<Persona, SessionUser | null>;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase("api_access_course_exits");
   personas = (await buildCourseWorld(testDb.db)).users;
 });
-afterAll(() => testDb.drop());
 
 const caller = (persona: Persona) => callerFor(testDb.db, personas.get(persona) ?? null);
 
