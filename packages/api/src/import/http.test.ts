@@ -2,24 +2,20 @@
 // cookie): statuses per persona, the 20 MB cap (413 with a sentence), a refused file (422 with
 // every problem), and the NDJSON progress lines ending with the report.
 import type { Db } from "@hashiya/db";
-import { createTestDatabase, type TestDatabase } from "@hashiya/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { allPersonas, buildCourseWorld, type CourseWorld, type Persona } from "../testing/personas";
+import { useTestDatabase } from "../testing/suite";
 import { importHttpResponse, MAX_IMPORT_BYTES } from "./index";
 import { buildEssay, HYPOTHESIS_FIXTURE, w3cAnnotation, w3cFile } from "./testing";
 
-let testDb: TestDatabase;
+const testDb = useTestDatabase("api_import_http");
 let db: Db;
 let world: CourseWorld;
 const SITE = "https://hashiya.example";
 
 beforeAll(async () => {
-  testDb = await createTestDatabase("api_import_http");
   db = testDb.db;
   world = await buildCourseWorld(db);
-});
-afterAll(async () => {
-  await testDb?.drop();
 });
 
 function post(persona: Persona, textId: string, body: string | Uint8Array<ArrayBuffer> | null) {

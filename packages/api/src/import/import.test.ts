@@ -2,29 +2,25 @@
 // explicit states (orphans kept and listed), the report, no duplicates on re-import, refused
 // files with their locations and nothing written, and who may import (every persona).
 import type { Db } from "@hashiya/db";
-import { createTestDatabase, type TestDatabase } from "@hashiya/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createLiveHub } from "../live/hub";
 import { buildCourse, buildMembership, buildUser, sessionOf } from "../testing/factories";
 import { collectLive } from "../testing/live";
 import { allPersonas, buildCourseWorld, type CourseWorld, type Persona } from "../testing/personas";
+import { useTestDatabase } from "../testing/suite";
 import { importAnnotations } from "./index";
 import { buildEssay, HYPOTHESIS_FIXTURE, w3cAnnotation, w3cFile } from "./testing";
 
-let testDb: TestDatabase;
+const testDb = useTestDatabase("api_import");
 let db: Db;
 let world: CourseWorld;
 let essayId: string;
 const SITE = "https://hashiya.example";
 
 beforeAll(async () => {
-  testDb = await createTestDatabase("api_import");
   db = testDb.db;
   world = await buildCourseWorld(db);
   essayId = (await buildEssay(db, world.courseId)).id;
-});
-afterAll(async () => {
-  await testDb?.drop();
 });
 
 const actorOf = (persona: Persona) => {

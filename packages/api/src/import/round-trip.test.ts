@@ -4,8 +4,7 @@
 // authorship (they are members, named by our user IRIs). Real PostgreSQL.
 import type { CommentBody } from "@hashiya/annotation-schema";
 import type { Db } from "@hashiya/db";
-import { createTestDatabase, type TestDatabase } from "@hashiya/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createExport } from "../export";
 import {
   annotationInput,
@@ -16,10 +15,11 @@ import {
   callerFor,
 } from "../testing/factories";
 import { buildCourseWorld, type CourseWorld } from "../testing/personas";
+import { useTestDatabase } from "../testing/suite";
 import { importAnnotations } from "./index";
 import { buildEssay } from "./testing";
 
-let testDb: TestDatabase;
+const testDb = useTestDatabase("api_import_round_trip");
 let db: Db;
 let world: CourseWorld;
 let source: { id: string; version: number; body: string };
@@ -65,7 +65,6 @@ const rangeOf = (body: string, needle: string) => {
 };
 
 beforeAll(async () => {
-  testDb = await createTestDatabase("api_import_round_trip");
   db = testDb.db;
   world = await buildCourseWorld(db);
   source = await buildEssay(db, world.courseId);
@@ -107,9 +106,6 @@ beforeAll(async () => {
     },
   );
   exported = await new Response(response!.body).text();
-});
-afterAll(async () => {
-  await testDb?.drop();
 });
 
 /** Each thread of a text, keyed by its id in the source text, as the comparison sees it. */
