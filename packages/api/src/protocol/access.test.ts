@@ -2,25 +2,18 @@
 // reads follow the reader's lens (private, instructors-only, hidden, pending), writes need a
 // personal API token and are the app's own procedures' to allow or refuse.
 import type { W3cAnnotation } from "@hashiya/annotation-schema/w3c";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { annotationInput, bodyOf, callerFor } from "../testing/factories";
 import { allPersonas, type Persona } from "../testing/personas";
-import {
-  jsonLd,
-  type ProtocolFixture,
-  refusalOf,
-  startProtocolFixture,
-  w3cAnnotation,
-} from "./protocol-fixture";
+import { jsonLd, refusalOf, useProtocolFixture, w3cAnnotation } from "./protocol-fixture";
 
-let f: ProtocolFixture;
+const f = useProtocolFixture("api_protocol_access");
 const notes = new Map<"course" | "private" | "instructors" | "hidden", string>();
 
 const readers: Persona[] = ["student", "moderator", "instructor", "admin"];
 const staff: Persona[] = ["moderator", "instructor", "admin"];
 
 beforeAll(async () => {
-  f = await startProtocolFixture("api_protocol_access");
   const classmate = callerFor(f.testDb.db, f.world.classmate);
   const text = f.world.privateText;
   for (const visibility of ["course", "private", "instructors"] as const) {
@@ -38,9 +31,6 @@ beforeAll(async () => {
     target: { type: "annotation", id: thread!.id },
     reason: "off topic",
   });
-});
-afterAll(async () => {
-  await f?.close();
 });
 
 const iri = (id: string) => `${f.container(f.world.privateText.id)}${id}`;

@@ -1,30 +1,20 @@
 // The protocol's MUSTs for single annotations (sections 3 and 5 of
 // https://www.w3.org/TR/annotation-protocol/), each a named test, over real HTTP and PostgreSQL.
 import { annotationMustViolations, type W3cAnnotation } from "@hashiya/annotation-schema/w3c";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { exportHttpResponse } from "../export/http";
 import { rejectionOf } from "../testing/errors";
 import { callerFor } from "../testing/factories";
-import {
-  jsonLd,
-  type ProtocolFixture,
-  refusalOf,
-  startProtocolFixture,
-  w3cAnnotation,
-} from "./protocol-fixture";
+import { jsonLd, refusalOf, useProtocolFixture, w3cAnnotation } from "./protocol-fixture";
 import { ANNO_MEDIA_TYPE, LDP_RESOURCE, OA_ANNOTATION } from "./vocabulary";
 
-let f: ProtocolFixture;
+const f = useProtocolFixture("api_protocol_annotation");
 let container: string;
 let textIri: string;
 
 beforeAll(async () => {
-  f = await startProtocolFixture("api_protocol_annotation");
   container = f.container(f.world.publicText.id);
   textIri = f.textIri(f.world.publicText.id);
-});
-afterAll(async () => {
-  await f?.close();
 });
 
 async function created(words: string, extra: Record<string, unknown> = {}) {

@@ -6,14 +6,8 @@ import {
   pageMustViolations,
   type W3cAnnotation,
 } from "@hashiya/annotation-schema/w3c";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  jsonLd,
-  type ProtocolFixture,
-  refusalOf,
-  startProtocolFixture,
-  w3cAnnotation,
-} from "./protocol-fixture";
+import { beforeAll, describe, expect, it } from "vitest";
+import { jsonLd, refusalOf, useProtocolFixture, w3cAnnotation } from "./protocol-fixture";
 import {
   ANNO_MEDIA_TYPE,
   LDP_BASIC_CONTAINER,
@@ -27,7 +21,7 @@ import {
 const PAGE_SIZE = 3;
 const ANNOTATIONS = 7;
 
-let f: ProtocolFixture;
+const f = useProtocolFixture("api_protocol_container", { pageSize: PAGE_SIZE });
 let container: string;
 const createdIds: string[] = [];
 
@@ -56,7 +50,6 @@ const prefer = (...include: string[]) => ({
 });
 
 beforeAll(async () => {
-  f = await startProtocolFixture("api_protocol_container", { pageSize: PAGE_SIZE });
   const textId = f.world.publicText.id;
   container = f.container(textId);
   for (let k = 0; k < ANNOTATIONS; k++) {
@@ -68,9 +61,6 @@ beforeAll(async () => {
     expect(response.status).toBe(201);
     createdIds.push(((await response.json()) as W3cAnnotation).id);
   }
-});
-afterAll(async () => {
-  await f?.close();
 });
 
 describe("4. Annotation containers", () => {

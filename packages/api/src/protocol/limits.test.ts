@@ -1,28 +1,15 @@
 // Protocol writes spend the same per-user budget as the web app's (they are its procedures): a
 // burst past the comment budget is refused with 429, Retry-After and a sentence.
 import type { W3cAnnotation } from "@hashiya/annotation-schema/w3c";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, expect, it } from "vitest";
 import { rateBudgets } from "../abuse/budgets";
-import { createRateLimits, type RateLimits } from "../abuse/rate-limits";
-import {
-  jsonLd,
-  type ProtocolFixture,
-  refusalOf,
-  startProtocolFixture,
-  w3cAnnotation,
-} from "./protocol-fixture";
+import { createRateLimits } from "../abuse/rate-limits";
+import { jsonLd, refusalOf, useProtocolFixture, w3cAnnotation } from "./protocol-fixture";
 
-let f: ProtocolFixture;
-let limits: RateLimits;
-
-beforeAll(async () => {
-  limits = createRateLimits({ keyPrefix: `protocol-${Date.now()}` });
-  f = await startProtocolFixture("api_protocol_limits", { rateLimits: limits });
-});
-afterAll(async () => {
-  await f?.close();
-  await limits?.close();
-});
+// In memory (no Redis URL): nothing to wait for. Closed after the fixture (hooks run in reverse).
+const limits = createRateLimits({ keyPrefix: `protocol-${Date.now()}` });
+afterAll(() => limits.close());
+const f = useProtocolFixture("api_protocol_limits", { rateLimits: limits });
 
 it("refuses writes past the comment budget with 429 and Retry-After", async () => {
   const textId = f.world.publicText.id;

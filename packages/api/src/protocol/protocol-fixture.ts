@@ -7,6 +7,7 @@ import { callerFor } from "../testing/factories";
 import { TEST_USER_HEADER } from "../testing/http-server";
 import { allPersonas, buildCourseWorld, type CourseWorld, type Persona } from "../testing/personas";
 import { startProtocolServer, type TestProtocolServer } from "../testing/protocol-server";
+import { useSuiteFixture } from "../testing/suite";
 import type { SessionUser } from "../trpc";
 import { ANNO_MEDIA_TYPE } from "./vocabulary";
 
@@ -68,6 +69,18 @@ export async function startProtocolFixture(
       await testDb.drop();
     },
   };
+}
+
+/** The suite's fixture, started in a beforeAll and closed after the suite (see useSuiteFixture). */
+export function useProtocolFixture(
+  name: string,
+  options: Parameters<typeof startProtocolFixture>[1] = {},
+): ProtocolFixture {
+  return useSuiteFixture(
+    `protocol fixture ${name}`,
+    () => startProtocolFixture(name, options),
+    (fixture) => fixture.close(),
+  );
 }
 
 /** A W3C annotation on a passage of a text, as a client would POST it. */
