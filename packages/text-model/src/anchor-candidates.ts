@@ -166,22 +166,27 @@ export function* nearestOccurrences(
   const window = lo === 0 && hi === text.length ? text : text.slice(lo, hi);
   const from = Math.max(0, Math.min(expected - lo, window.length));
   let forward = window.indexOf(needle, from);
-  // The nearest backward occurrence not yet yielded (-1: none known); every start in
-  // [searchedDown, from) has been looked at.
-  let backward = -1;
-  let searchedDown = from;
+  // Backward occurrences found and not yet yielded, ascending (the nearest last); every start in
+  // [scannedDown, from) has been looked at. A chunk's occurrences are all kept, so walking back
+  // through many of them scans each stretch once.
+  const behind: number[] = [];
+  let scannedDown = from;
+  let size = Math.max(512, 4 * needle.length);
   for (;;) {
-    if (backward === -1 && searchedDown > 0) {
+    if (behind.length === 0 && scannedDown > 0) {
       // Farther back than `limit`, an occurrence would come after the forward one anyway.
       const limit = forward === -1 ? 0 : Math.max(0, 2 * from - forward);
-      if (limit < searchedDown) {
-        backward = lastStartIn(window, needle, limit, searchedDown - 1);
-        searchedDown = backward === -1 ? limit : backward;
+      while (behind.length === 0 && scannedDown > limit) {
+        const first = Math.max(limit, scannedDown - size);
+        startsIn(window, needle, first, scannedDown - 1, behind);
+        scannedDown = first;
+        size *= 2;
       }
     }
+    const backward = behind.length > 0 ? behind[behind.length - 1]! : -1;
     if (backward !== -1 && (forward === -1 || forward - from > from - backward)) {
       yield lo + backward;
-      backward = -1;
+      behind.pop();
     } else if (forward !== -1) {
       yield lo + forward;
       forward = window.indexOf(needle, forward + 1);
@@ -190,18 +195,11 @@ export function* nearestOccurrences(
 }
 
 /**
- * The last start of `needle` in `[first, last]` of `text`, or -1. Searches forwards in chunks
- * growing back from `last`: `indexOf` is much faster than `lastIndexOf` in V8.
+ * Appends the starts of `needle` in `[first, last]` of `text`, ascending, to `into`. Searches
+ * forwards: `indexOf` is much faster than `lastIndexOf` in V8.
  */
-function lastStartIn(text: string, needle: string, first: number, last: number): number {
-  let size = Math.max(512, 4 * needle.length);
-  for (let hi = last + 1; hi > first; hi -= size, size *= 2) {
-    const lo = Math.max(first, hi - size);
-    const chunk = text.slice(lo, hi - 1 + needle.length);
-    let found = chunk.indexOf(needle);
-    if (found === -1) continue;
-    for (let next = found; next !== -1; next = chunk.indexOf(needle, found + 1)) found = next;
-    return lo + found;
-  }
-  return -1;
+function startsIn(text: string, needle: string, first: number, last: number, into: number[]): void {
+  const chunk = text.slice(first, last + needle.length);
+  for (let at = chunk.indexOf(needle); at !== -1; at = chunk.indexOf(needle, at + 1))
+    into.push(first + at);
 }
