@@ -3,11 +3,8 @@
 // what its viewer may see — through createCaller, and over real HTTP with a real EventSource
 // on both the web app's fast SSE path and tRPC's own.
 import type { LiveEvent } from "@hashiya/annotation-schema";
-import { createTRPCClient, httpSubscriptionLink, TRPCClientError } from "@trpc/client";
-import { EventSource } from "eventsource";
-import superjson from "superjson";
+import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AppRouter } from "../root";
 import { rejectionOf } from "../testing/errors";
 import {
   annotationInput,
@@ -18,8 +15,9 @@ import {
   callerFor,
   sessionOf,
 } from "../testing/factories";
-import { startTrpcServer, TEST_USER_HEADER, type TestTrpcServer } from "../testing/http-server";
-import { collectLive, waitUntil } from "../testing/live";
+import { startTrpcServer, type TestTrpcServer } from "../testing/http-server";
+import { collectLive, type LiveCollector, waitUntil } from "../testing/live";
+import { sseClientAs } from "../testing/sse-client";
 import { useLiveHub, useTestDatabase } from "../testing/suite";
 import type { SessionUser } from "../trpc";
 
@@ -62,14 +60,29 @@ async function classroom(options: { isPublic?: boolean } = {}) {
 
 const types = (events: LiveEvent[]) => events.map((event) => event.type);
 
+/**
+ * Waits until each stream delivers a thread posted now: only then has it read the viewer's lens,
+ * so a membership change after it is one the stream must tell (before, it would read the new
+ * lens and have nothing to tell, or find the text closed).
+ */
+async function streamsOpen(
+  poster: ReturnType<typeof callerFor>,
+  text: { id: string; version: number },
+  ...streams: LiveCollector[]
+) {
+  const { thread } = await poster.annotation.create(annotationInput(text));
+  await Promise.all(streams.map((live) => live.waitForThread(thread!.id)));
+}
+
 describe("through createCaller", () => {
   it("a removed student is told, then the stream ends with a sentence", async () => {
-    const { courseId, text, instructor, student, as } = await classroom();
+    const { courseId, text, instructor, student, classmate, as } = await classroom();
     const live = await collectLive(testDb.db, student, hub, { textId: text.id });
+    await streamsOpen(as(classmate), text, live);
     await as(instructor).member.remove({ courseId, userId: student.id });
     await waitUntil(() => live.error !== undefined, "the stream to end");
-    expect(types(live.events)).toEqual(["access.revoked"]);
-    expect(live.events[0]).toMatchObject({ textId: text.id, annotationId: "", thread: null });
+    expect(types(live.events)).toEqual(["thread.created", "access.revoked"]);
+    expect(live.events[1]).toMatchObject({ textId: text.id, annotationId: "", thread: null });
     expect(await rejectionOf(Promise.reject(live.error))).toBe("course.access_revoked");
     // The text itself is now closed to them, as to any outsider.
     expect(await rejectionOf(as(student).annotation.list({ textId: text.id }))).toBe("not_found");
@@ -101,6 +114,7 @@ describe("through createCaller", () => {
     const { courseId, text, instructor, student, classmate, as } = await classroom();
     await as(instructor).member.setRole({ courseId, userId: student.id, role: "moderator" });
     const live = await collectLive(testDb.db, student, hub, { textId: text.id });
+    await streamsOpen(as(classmate), text, live);
     await as(instructor).member.setRole({ courseId, userId: student.id, role: "student" });
     await waitUntil(() => types(live.events).includes("access.changed"), "access.changed");
     const hidden = await as(classmate).annotation.create(
@@ -117,6 +131,7 @@ describe("through createCaller", () => {
       isPublic: true,
     });
     const live = await collectLive(testDb.db, student, hub, { textId: text.id });
+    await streamsOpen(as(classmate), text, live);
     await as(instructor).member.remove({ courseId, userId: student.id });
     await waitUntil(() => types(live.events).includes("access.changed"), "access.changed");
     const next = await as(classmate).annotation.create(annotationInput(text));
@@ -131,6 +146,7 @@ describe("through createCaller", () => {
       collectLive(testDb.db, student, hub, { textId: text.id }),
       collectLive(testDb.db, classmate, hub, { textId: text.id }),
     ]);
+    await streamsOpen(as(instructor), text, mine, theirs);
     const bystander = await person();
     await buildMembership(testDb.db, courseId, bystander.id, "student");
     await as(instructor).member.setRole({ courseId, userId: bystander.id, role: "moderator" });
@@ -140,8 +156,8 @@ describe("through createCaller", () => {
       "both told",
     );
     // Told once each: the bystander's role change, before, concerned neither.
-    expect(types(mine.events)).toEqual(["access.changed"]);
-    expect(types(theirs.events)).toEqual(["access.changed"]);
+    expect(types(mine.events)).toEqual(["thread.created", "access.changed"]);
+    expect(types(theirs.events)).toEqual(["thread.created", "access.changed"]);
     await Promise.all([mine.stop(), theirs.stop()]);
   });
 });
@@ -150,22 +166,7 @@ describe.each(["tRPC's own SSE", "the fast path"] as const)("over %s", (via) => 
   it("a removed student's EventSource hears access.revoked and the stream ends", async () => {
     const { courseId, text, instructor, student, classmate, as } = await classroom();
     const { lastEventId } = await as(student).annotation.list({ textId: text.id });
-    const client = createTRPCClient<AppRouter>({
-      links: [
-        httpSubscriptionLink({
-          url: servers[via].url,
-          transformer: superjson,
-          EventSource,
-          eventSourceOptions: () => ({
-            fetch: (input, init) =>
-              fetch(input, {
-                ...init,
-                headers: { ...init?.headers, [TEST_USER_HEADER]: student.id },
-              }),
-          }),
-        }),
-      ],
-    });
+    const client = sseClientAs(servers[via].url, student.id);
     const received: LiveEvent[] = [];
     const errors: unknown[] = [];
     const subscription = client.live.onTextEvent.subscribe(

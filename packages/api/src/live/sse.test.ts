@@ -3,15 +3,12 @@
 // cut mid-stream.
 import type { LiveEvent } from "@hashiya/annotation-schema";
 import { createTestDatabase, type TestDatabase } from "@hashiya/db/testing";
-import { createTRPCClient, httpSubscriptionLink } from "@trpc/client";
-import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AppRouter } from "../root";
-import { EventSource } from "eventsource";
 import { annotationInput, bodyOf, callerFor } from "../testing/factories";
-import { startTrpcServer, TEST_USER_HEADER, type TestTrpcServer } from "../testing/http-server";
+import { startTrpcServer, type TestTrpcServer } from "../testing/http-server";
 import { settle } from "../testing/live";
 import { buildCourseWorld, type CourseWorld } from "../testing/personas";
+import { sseClientAs } from "../testing/sse-client";
 import { createLiveHub, type LiveHub } from "./hub";
 
 let testDb: TestDatabase;
@@ -56,24 +53,7 @@ describe.each(["tRPC's own SSE", "the fast path"] as const)("live.onTextEvent ov
     const { lastEventId } = await callerFor(testDb.db, student).annotation.list({
       textId: text.id,
     });
-    const client = createTRPCClient<AppRouter>({
-      links: [
-        httpSubscriptionLink({
-          url: server.url,
-          transformer: superjson,
-          // Node 20 has no EventSource: the `eventsource` package is the spec's, reconnecting
-          // by itself with the Last-Event-ID header.
-          EventSource,
-          eventSourceOptions: () => ({
-            fetch: (input, init) =>
-              fetch(input, {
-                ...init,
-                headers: { ...init?.headers, [TEST_USER_HEADER]: student.id },
-              }),
-          }),
-        }),
-      ],
-    });
+    const client = sseClientAs(server.url, student.id);
     const received: LiveEvent[] = [];
     const errors: unknown[] = [];
     const subscription = client.live.onTextEvent.subscribe(
