@@ -11,7 +11,7 @@ import {
   callerFor,
 } from "../testing/factories";
 import { allowed, everyPersona } from "../testing/matrix";
-import { buildCourseWorld, memberPersonas, type Persona } from "../testing/personas";
+import { buildCourseWorld, joinAsPersona, memberPersonas, type Persona } from "../testing/personas";
 import { useTestDatabase } from "../testing/suite";
 import type { SessionUser } from "../trpc";
 
@@ -29,15 +29,7 @@ async function courseFor(persona: Persona) {
   const { db } = testDb;
   const course = await buildCourse(db);
   await buildMembership(db, course.id, (await buildUser(db)).id, "instructor");
-  const user = personas.get(persona);
-  if (user && memberPersonas.includes(persona)) {
-    await buildMembership(
-      db,
-      course.id,
-      user.id,
-      persona as "student" | "moderator" | "instructor",
-    );
-  }
+  await joinAsPersona(db, course.id, persona, personas.get(persona));
   const text = await buildText(db, course.id);
   return { courseId: course.id, textId: text.id };
 }

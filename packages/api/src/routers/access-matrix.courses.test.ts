@@ -17,6 +17,7 @@ import {
 import {
   allPersonas as all,
   buildCourseWorld,
+  joinAsPersona,
   memberPersonas,
   type Persona,
   staffPersonas,
@@ -46,15 +47,7 @@ async function courseFor(persona: Persona) {
   const target = await buildUser(db);
   await buildMembership(db, course.id, owner.id, "instructor");
   await buildMembership(db, course.id, target.id, "student");
-  const user = personas.get(persona);
-  if (user && memberPersonas.includes(persona)) {
-    await buildMembership(
-      db,
-      course.id,
-      user.id,
-      persona as "student" | "moderator" | "instructor",
-    );
-  }
+  await joinAsPersona(db, course.id, persona, personas.get(persona));
   const text = await buildText(db, course.id);
   const invite = await db.courseInvite.create({
     data: {

@@ -58,3 +58,17 @@ export async function buildCourseWorld(db: Db): Promise<CourseWorld> {
   await buildMembership(db, course.id, classmate.id, "student");
   return { courseId: course.id, publicText, privateText, users, classmate: sessionOf(classmate) };
 }
+
+/**
+ * Gives a member persona (student, moderator, instructor) the role its name says in another
+ * course; the other personas stay outside it.
+ */
+export async function joinAsPersona(
+  db: Db,
+  courseId: string,
+  persona: Persona,
+  user: SessionUser | null | undefined,
+): Promise<void> {
+  if (!user || !memberPersonas.includes(persona)) return;
+  await buildMembership(db, courseId, user.id, persona as "student" | "moderator" | "instructor");
+}
