@@ -21,6 +21,11 @@ export const exportPersonSchema = z.strictObject({
   role: z.string(),
   /** Set when the name stands in for the person (classmate alias, withheld, deleted account). */
   alias: z.enum(["classmate", "withheld", "deleted"]).optional(),
+  /**
+   * Imported from another tool: the name of who wrote it there (not a member here); `id` and
+   * `name` are then the importing instructor's, who stands in for them.
+   */
+  importedAuthorName: z.string().optional(),
 });
 
 export const exportItemSchema = z.strictObject({

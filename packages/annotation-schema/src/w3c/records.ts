@@ -10,6 +10,8 @@ import type { Visibility } from "../visibility";
 export interface PersonRecord {
   id: string;
   name: string;
+  /** Not a user here (an imported annotation's original author): an Agent with a name only. */
+  external?: boolean;
 }
 
 /** An annotation (a thread's opening comment) on a passage of one text. */

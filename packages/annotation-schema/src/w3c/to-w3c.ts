@@ -30,6 +30,7 @@ export interface ToW3cOptions {
 }
 
 function agent(person: PersonRecord, iris: W3cIris): W3cAgent {
+  if (person.external) return { type: "Person", name: person.name };
   return { id: iris.user(person.id), type: "Person", name: person.name };
 }
 

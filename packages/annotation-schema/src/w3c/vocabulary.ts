@@ -28,7 +28,8 @@ export type Motivation = (typeof MOTIVATIONS)[number];
 
 /** A person as the model describes an Agent (section 3.3.2). */
 export interface W3cAgent {
-  id: string;
+  /** Absent for a writer who is no user here (an imported annotation's original author). */
+  id?: string;
   type: "Person";
   name: string;
 }

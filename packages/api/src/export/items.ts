@@ -26,6 +26,8 @@ export interface ExportItem {
   threadId: string;
   textId: string;
   author: PersonView;
+  /** Imported from another tool: who wrote it there (`author` is the importer standing in). */
+  importedAuthorName?: string;
   /** The author's role in the course ("" when withheld or no longer a member). */
   role: string;
   createdAt: Date;
@@ -113,6 +115,7 @@ export function threadItems(
       kind: "annotation",
       id: view.id,
       author: view.author,
+      ...(view.importedAuthorName && { importedAuthorName: view.importedAuthorName }),
       role: roleOf(view.author, roles),
       createdAt: view.createdAt,
       editedAt: view.editedAt,
@@ -140,6 +143,7 @@ export function threadItems(
       kind: "reply",
       id: reply.id,
       author: reply.author,
+      ...(reply.importedAuthorName && { importedAuthorName: reply.importedAuthorName }),
       role: roleOf(reply.author, roles),
       createdAt: reply.createdAt,
       editedAt: reply.editedAt,
@@ -153,6 +157,11 @@ export function threadItems(
     items.push(item);
   }
   return items;
+}
+
+/** Who wrote an item, as an export names them: an imported item's original writer first. */
+export function writerName(item: Pick<ExportItem, "author" | "importedAuthorName">): string {
+  return item.importedAuthorName ?? nameOf(item.author);
 }
 
 /** A person's name as an export shows it. */

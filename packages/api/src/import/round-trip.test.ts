@@ -197,6 +197,40 @@ describe("W3C export → import", () => {
     }
   });
 
+  it("exported again, an import names its original writers, not the instructor standing in", async () => {
+    const course = await buildCourse(db);
+    const teacher = await buildUser(db, { name: "المدرّسة المستوردة" });
+    await buildMembership(db, course.id, teacher.id, "instructor");
+    const target = await buildEssay(db, course.id);
+    await importInto(target.id, teacher.id);
+    const exportAs = async (format: "w3c" | "csv") => {
+      const answer = await createExport(
+        db,
+        { userId: teacher.id, isAdmin: false },
+        { kind: "text", id: target.id, format, baseUrl: SITE },
+      );
+      return new Response(answer!.body).text();
+    };
+    const writers = new Set(
+      (
+        await db.annotation.findMany({ where: { textId: source.id }, select: { author: true } })
+      ).map((row) => row.author.name),
+    );
+    const again = JSON.parse(await exportAs("w3c"));
+    // Comments and replies (a moderation decision replayed here is the instructor's own).
+    const creators = again.first.items
+      .filter((item: { motivation: string }) => item.motivation !== "moderating")
+      .map((item: { creator: unknown }) => item.creator);
+    expect(creators).toHaveLength(5);
+    for (const creator of creators) {
+      // A name only: the writer is no user of this site.
+      expect(creator).toEqual({ type: "Person", name: expect.any(String) });
+      expect(writers.has((creator as { name: string }).name)).toBe(true);
+    }
+    const csv = await exportAs("csv");
+    expect(csv).not.toContain("المدرّسة المستوردة");
+  });
+
   it("into another text of the same course: members keep their authorship; again: no duplicates", async () => {
     const target = await buildEssay(db, world.courseId);
     const instructor = world.users.get("instructor")!.id;

@@ -1,5 +1,5 @@
 import { stringify } from "csv-stringify/sync";
-import { type ExportItem, nameOf } from "../items";
+import { type ExportItem, writerName } from "../items";
 import type { ExportFormat } from "./format";
 
 // One row per annotation or reply, for grading in a spreadsheet. csv-stringify does the quoting
@@ -40,7 +40,7 @@ function row(item: ExportItem, titles: ReadonlyMap<string, string>): string[] {
     item.threadId,
     item.textId,
     titles.get(item.textId) ?? "",
-    nameOf(item.author),
+    writerName(item),
     item.author.id,
     item.role,
     item.createdAt.toISOString(),

@@ -22,6 +22,7 @@ export function itemJson(item: ExportItem): ExportItemJson {
       name: item.author.name,
       role: item.role,
       ...(alias && { alias }),
+      ...(item.importedAuthorName && { importedAuthorName: item.importedAuthorName }),
     },
     created: item.createdAt.toISOString(),
     modified: item.editedAt?.toISOString() ?? null,

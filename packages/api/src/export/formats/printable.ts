@@ -1,5 +1,5 @@
 import { bodyToHtml } from "@hashiya/annotation-schema";
-import { type ExportItem, nameOf } from "../items";
+import { type ExportItem, writerName } from "../items";
 import type { ExportText } from "../items";
 import type { ExportContext, ExportFormat, ExportWriter } from "./format";
 import { type Marker, renderParagraphs } from "./markers";
@@ -78,7 +78,7 @@ const html: Flavour = {
   marker: (m) => `<sup class="m ${m.kind}" dir="ltr">${m.number}</sup>`,
   escape: escapeHtml,
   item(item, number) {
-    const meta = `<div class="meta"><bdi>${escapeHtml(nameOf(item.author))}</bdi>${item.role ? ` (${item.role})` : ""} · <time>${item.createdAt.toISOString()}</time>${item.isQuestion ? " · ?" : ""}${item.tags.length ? ` · ${item.tags.map((t) => `#${escapeHtml(t)}`).join(" ")}` : ""}${item.moderation ? ` · <span class="mod">${escapeHtml(modLabel(item))}</span>` : ""}</div>`;
+    const meta = `<div class="meta"><bdi>${escapeHtml(writerName(item))}</bdi>${item.role ? ` (${item.role})` : ""} · <time>${item.createdAt.toISOString()}</time>${item.isQuestion ? " · ?" : ""}${item.tags.length ? ` · ${item.tags.map((t) => `#${escapeHtml(t)}`).join(" ")}` : ""}${item.moderation ? ` · <span class="mod">${escapeHtml(modLabel(item))}</span>` : ""}</div>`;
     const body = item.body ? bodyToHtml(item.body) : "";
     if (item.kind === "reply")
       return `<div class="reply" id="r-${escapeHtml(item.id)}">${meta}${body}</div>`;
@@ -97,7 +97,7 @@ const markdown: Flavour = {
   marker: (m) => (m.kind === "open" ? `⟨${m.number}⟩` : `⟨/${m.number}⟩`),
   escape: escapeMd,
   item(item, number) {
-    const who = `${escapeMd(nameOf(item.author))}${item.role ? ` (${item.role})` : ""}, ${item.createdAt.toISOString()}`;
+    const who = `${escapeMd(writerName(item))}${item.role ? ` (${item.role})` : ""}, ${item.createdAt.toISOString()}`;
     const extra = `${item.tags.length ? ` — ${item.tags.map((t) => `#${escapeMd(t)}`).join(" ")}` : ""}${item.moderation ? ` — **${escapeMd(modLabel(item))}**` : ""}`;
     const body = item.bodyText
       .split("\n")

@@ -22,7 +22,10 @@ export function exportItemToW3c(
   text: { language: string; direction: "rtl" | "ltr" },
 ) {
   const iris = textIris(baseUrl, item.textId);
-  const author = { id: item.author.id, name: nameOf(item.author) };
+  // An imported item's original writer is who wrote it, not the instructor standing in.
+  const author = item.importedAuthorName
+    ? { id: "", name: item.importedAuthorName, external: true }
+    : { id: item.author.id, name: nameOf(item.author) };
   if (item.kind === "reply")
     return replyToW3c(
       {
