@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRef, useState } from "react";
+import { useState } from "react";
+import { FormDialog } from "~/components/form-dialog";
 
 // The staff's export dialog: pick a format, download it as a stream, and watch it arrive
 // (bytes received, and the item count the server sends first in `X-Total-Count`).
@@ -27,7 +28,6 @@ function fileNameOf(response: Response, fallback: string): string {
 
 export function ExportDialog({ kind, id }: Props) {
   const t = useTranslations("export");
-  const dialog = useRef<HTMLDialogElement>(null);
   const [format, setFormat] = useState<Format>("csv");
   const [bom, setBom] = useState(true);
   const [progress, setProgress] = useState<Progress>({ state: "idle" });
@@ -69,61 +69,50 @@ export function ExportDialog({ kind, id }: Props) {
 
   const kb = (bytes: number) => Math.ceil(bytes / 1024);
   return (
-    <>
-      <button type="button" onClick={() => dialog.current?.showModal()} data-testid="export-open">
-        {t("open")}
-      </button>
-      <dialog ref={dialog} aria-labelledby={`export-title-${id}`} data-testid="export-dialog">
-        <h2 id={`export-title-${id}`}>{kind === "text" ? t("titleText") : t("titleCourse")}</h2>
-        <form
-          method="dialog"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void run();
-          }}
-        >
-          <fieldset>
-            <legend>{t("format")}</legend>
-            {FORMATS.map((name) => (
-              <label key={name}>
-                <input
-                  type="radio"
-                  name="format"
-                  value={name}
-                  checked={format === name}
-                  onChange={() => setFormat(name)}
-                />{" "}
-                {t(`formats.${name}`)}
-              </label>
-            ))}
-          </fieldset>
-          {format === "csv" ? (
-            <label>
-              <input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} />{" "}
-              {t("bom")}
-            </label>
-          ) : null}
-          <p role="status" aria-live="polite" data-testid="export-progress">
-            {progress.state === "running" || progress.state === "done" ? (
-              <>
-                {progress.total !== null ? t("total", { count: progress.total }) : null}{" "}
-                {progress.state === "running"
-                  ? t("receiving", { kb: kb(progress.bytes) })
-                  : t("done", { kb: kb(progress.bytes) })}
-              </>
-            ) : progress.state === "failed" ? (
-              progress.message
-            ) : null}
-          </p>
-          {progress.state === "running" ? <progress /> : null}
-          <button type="submit" disabled={progress.state === "running"}>
-            {t("download")}
-          </button>{" "}
-          <button type="button" onClick={() => dialog.current?.close()}>
-            {t("close")}
-          </button>
-        </form>
-      </dialog>
-    </>
+    <FormDialog
+      name="export"
+      id={id}
+      openLabel={t("open")}
+      title={kind === "text" ? t("titleText") : t("titleCourse")}
+      submitLabel={t("download")}
+      closeLabel={t("close")}
+      busy={progress.state === "running"}
+      onSubmit={() => void run()}
+    >
+      <fieldset>
+        <legend>{t("format")}</legend>
+        {FORMATS.map((name) => (
+          <label key={name}>
+            <input
+              type="radio"
+              name="format"
+              value={name}
+              checked={format === name}
+              onChange={() => setFormat(name)}
+            />{" "}
+            {t(`formats.${name}`)}
+          </label>
+        ))}
+      </fieldset>
+      {format === "csv" ? (
+        <label>
+          <input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} />{" "}
+          {t("bom")}
+        </label>
+      ) : null}
+      <p role="status" aria-live="polite" data-testid="export-progress">
+        {progress.state === "running" || progress.state === "done" ? (
+          <>
+            {progress.total !== null ? t("total", { count: progress.total }) : null}{" "}
+            {progress.state === "running"
+              ? t("receiving", { kb: kb(progress.bytes) })
+              : t("done", { kb: kb(progress.bytes) })}
+          </>
+        ) : progress.state === "failed" ? (
+          progress.message
+        ) : null}
+      </p>
+      {progress.state === "running" ? <progress /> : null}
+    </FormDialog>
   );
 }

@@ -3,6 +3,7 @@
 import type { ImportReport } from "@hashiya/api/import";
 import { useLocale, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
+import { FormDialog } from "~/components/form-dialog";
 import { ImportReportView } from "./import-report";
 import { type ImportLine, type ImportRefusal, postImport } from "./import-stream";
 
@@ -25,7 +26,6 @@ type State =
 export function ImportDialog({ textId, text }: Props) {
   const t = useTranslations("import");
   const locale = useLocale() === "en" ? "en" : "ar";
-  const dialog = useRef<HTMLDialogElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<State>({ state: "idle" });
 
@@ -64,78 +64,65 @@ export function ImportDialog({ textId, text }: Props) {
         ? { value: upload.sent, max: upload.total }
         : null;
   return (
-    <>
-      <button type="button" onClick={() => dialog.current?.showModal()} data-testid="import-open">
-        {t("open")}
-      </button>
-      <dialog ref={dialog} aria-labelledby={`import-title-${textId}`} data-testid="import-dialog">
-        <h2 id={`import-title-${textId}`}>{t("title")}</h2>
-        <p>{t("intro")}</p>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            void run();
-          }}
-        >
-          <label>
-            {t("file")}{" "}
-            <input
-              ref={input}
-              type="file"
-              name="file"
-              required
-              accept=".json,.jsonld,application/json,application/ld+json"
-            />
-          </label>
-          <p role="status" aria-live="polite" data-testid="import-progress">
-            {state.state === "running"
-              ? line === null
-                ? upload
-                  ? t("uploading", {
-                      percent: Math.floor((100 * upload.sent) / (upload.total || 1)),
-                    })
-                  : t("sending")
-                : line.type !== "progress"
-                  ? null
-                  : line.stage === "parsed"
-                    ? t("parsed", line)
-                    : t(line.stage, { done: line.done, total: line.total })
-              : state.state === "failed"
-                ? t("failed")
-                : null}
-          </p>
-          {state.state === "running" ? (
-            <progress
-              aria-label={t("submit")}
-              {...(progress && progress.max > 0 ? progress : {})}
-            />
+    <FormDialog
+      name="import"
+      id={textId}
+      openLabel={t("open")}
+      title={t("title")}
+      intro={<p>{t("intro")}</p>}
+      submitLabel={t("submit")}
+      closeLabel={t("close")}
+      busy={state.state === "running"}
+      onSubmit={() => void run()}
+    >
+      <label>
+        {t("file")}{" "}
+        <input
+          ref={input}
+          type="file"
+          name="file"
+          required
+          accept=".json,.jsonld,application/json,application/ld+json"
+        />
+      </label>
+      <p role="status" aria-live="polite" data-testid="import-progress">
+        {state.state === "running"
+          ? line === null
+            ? upload
+              ? t("uploading", {
+                  percent: Math.floor((100 * upload.sent) / (upload.total || 1)),
+                })
+              : t("sending")
+            : line.type !== "progress"
+              ? null
+              : line.stage === "parsed"
+                ? t("parsed", line)
+                : t(line.stage, { done: line.done, total: line.total })
+          : state.state === "failed"
+            ? t("failed")
+            : null}
+      </p>
+      {state.state === "running" ? (
+        <progress aria-label={t("submit")} {...(progress && progress.max > 0 ? progress : {})} />
+      ) : null}
+      {state.state === "refused" ? (
+        <div role="alert" data-testid="import-refusal">
+          <p>{state.refusal.messages[locale]}</p>
+          {state.refusal.problems.length > 0 ? (
+            <>
+              <p>{t("problems")}</p>
+              <ul>
+                {state.refusal.problems.map((problem, k) => (
+                  <li key={`${problem.item}-${k}`} dir="auto">
+                    {problem.message[locale]}
+                  </li>
+                ))}
+              </ul>
+            </>
           ) : null}
-          {state.state === "refused" ? (
-            <div role="alert" data-testid="import-refusal">
-              <p>{state.refusal.messages[locale]}</p>
-              {state.refusal.problems.length > 0 ? (
-                <>
-                  <p>{t("problems")}</p>
-                  <ul>
-                    {state.refusal.problems.map((problem, k) => (
-                      <li key={`${problem.item}-${k}`} dir="auto">
-                        {problem.message[locale]}
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              ) : null}
-            </div>
-          ) : null}
-          {state.state === "done" ? <ImportReportView report={state.report} text={text} /> : null}
-          <button type="submit" disabled={state.state === "running"}>
-            {t("submit")}
-          </button>{" "}
-          <button type="button" onClick={() => dialog.current?.close()}>
-            {t("close")}
-          </button>
-        </form>
-      </dialog>
-    </>
+        </div>
+      ) : null}
+      {state.state === "done" ? <ImportReportView report={state.report} text={text} /> : null}
+    </FormDialog>
   );
 }
