@@ -1,22 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { errorMessages } from "@hashiya/api/errors";
-import type { Browser } from "@playwright/test";
-import { createMember, type Person, uid } from "./annotate-helpers";
+import { createMember, uid } from "./annotate-helpers";
 import { paragraphOf, postAnnotation, react, spanOf } from "./dashboard-helpers";
-import { expect, signIn, test } from "./fixtures";
+import { expect, signedIn, test } from "./fixtures";
 
 const DASHBOARD = "/texts/demo-text/dashboard";
 const CSV = `${DASHBOARD}/participation.csv`;
 const arabic = (n: number) => new Intl.NumberFormat("ar").format(n);
-
-/** A browser context of the person's own, signed in (the UI in Arabic). */
-async function signedIn(browser: Browser, person: Person, baseURL: string) {
-  const context = await browser.newContext({ baseURL, locale: "ar" });
-  const page = await context.newPage();
-  await signIn(page, person.email, person.password);
-  await expect(page).toHaveURL(/\/$/);
-  return { context, page };
-}
 
 test("the instructor's dashboard follows a student's posts live: table, heat map, confusion", async ({
   browser,

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, type Browser, expect, type Page } from "@playwright/test";
 
 /** Tests run against the stack global-setup.ts started. */
 export const test = base.extend({
@@ -36,4 +36,17 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByLabel("البريد الإلكتروني").fill(email);
   await page.getByLabel("كلمة المرور").fill(password);
   await page.getByRole("button", { name: "ادخل" }).click();
+}
+
+/** A browser context of the person's own, signed in (the UI in Arabic). */
+export async function signedIn(
+  browser: Browser,
+  person: { email: string; password: string },
+  baseURL: string,
+) {
+  const context = await browser.newContext({ baseURL, locale: "ar" });
+  const page = await context.newPage();
+  await signIn(page, person.email, person.password);
+  await expect(page).toHaveURL(/\/$/);
+  return { context, page };
 }

@@ -1,10 +1,8 @@
 import { readFileSync } from "node:fs";
 import { errorMessages } from "@hashiya/api/errors";
-import type { Browser } from "@playwright/test";
 import { blockingViolations } from "./a11y-helpers";
-import type { Person } from "./annotate-helpers";
 import { createCourseWithText, createMemberIn, say } from "./courses-helpers";
-import { expect, signIn, test } from "./fixtures";
+import { expect, signedIn, test } from "./fixtures";
 
 // The instructor's import on the reader: a Hypothesis file is sent, its progress and report
 // shown (the orphan listed with its quote), and the imported thread arrives in the reader with
@@ -16,14 +14,6 @@ const hypothesis = readFileSync(
     import.meta.url,
   ),
 );
-
-async function signedIn(browser: Browser, person: Person, baseURL: string) {
-  const context = await browser.newContext({ baseURL, locale: "ar" });
-  const page = await context.newPage();
-  await signIn(page, person.email, person.password);
-  await expect(page).toHaveURL(/\/$/);
-  return { context, page };
-}
 
 test("an instructor imports a Hypothesis file into a text and sees the report and the threads", async ({
   browser,
