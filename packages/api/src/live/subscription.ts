@@ -140,8 +140,9 @@ function watchMembership(live: LiveHub, courseId: string, userId: string | null)
   const watchers = [live.watch(topic(null)), ...(userId ? [live.watch(topic(userId))] : [])];
   const abort = new AbortController();
   const loop = async (wakeups: TextWakeups, onWake: () => void) => {
-    // A watch starts raised (so that a text's first read happens at once): not a change.
-    await wakeups.wait(abort.signal);
+    // A watch starts raised, and a change announced before `follow` is folded into that first
+    // wake-up: so it too refreshes (the stream was authorised, and its lens read, with what
+    // the database said before; a refresh that finds nothing changed tells nothing).
     while (!abort.signal.aborted) {
       await wakeups.wait(abort.signal);
       if (!abort.signal.aborted) onWake();
