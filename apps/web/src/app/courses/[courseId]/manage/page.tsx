@@ -1,10 +1,10 @@
 import { auth } from "@hashiya/auth";
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { cache } from "react";
+import { RefusalNotice } from "~/components/refusal-notice";
 import styles from "~/courses/courses.module.css";
 import { AddTextForm } from "~/courses/manage/add-text-form";
 import { CourseDetails } from "~/courses/manage/course-details";
@@ -12,41 +12,23 @@ import { InvitesPanel } from "~/courses/manage/invites-panel";
 import { MembersTable } from "~/courses/manage/members-table";
 import { SettingsForm } from "~/courses/manage/settings-form";
 import { TextList } from "~/courses/manage/text-list";
-import { type AppErrorCode, errorSentence, isAppErrorCode } from "~/i18n/errors";
-import type { Locale } from "~/i18n/locale";
-import { orNotFound } from "~/server/not-found";
+import { orRefusal } from "~/server/not-found";
 import { api } from "~/trpc/server";
 
 interface Props {
   params: Promise<{ courseId: string }>;
 }
 
-/** Everything the page shows, read on the server; null with the refusal for a non-instructor. */
-type Caller = Awaited<ReturnType<typeof api>>;
-type Loaded =
-  | {
-      course: Awaited<ReturnType<Caller["course"]["manage"]>>;
-      members: Awaited<ReturnType<Caller["member"]["list"]>>;
-      invites: Awaited<ReturnType<Caller["invite"]["list"]>>;
-    }
-  | { refusal: AppErrorCode };
-
-const load = cache(async (courseId: string): Promise<Loaded> => {
+/** Everything the page shows, read on the server; the refusal for a non-instructor. */
+const load = cache(async (courseId: string) => {
   const caller = await api();
-  try {
-    const [course, members, invites] = await Promise.all([
+  return orRefusal(
+    Promise.all([
       caller.course.manage({ courseId }),
       caller.member.list({ courseId }),
       caller.invite.list({ courseId }),
-    ]);
-    return { course, members, invites };
-  } catch (error) {
-    const appCode = (error as { cause?: { appCode?: unknown } }).cause?.appCode;
-    if (error instanceof TRPCError && error.code === "FORBIDDEN" && isAppErrorCode(appCode)) {
-      return { refusal: appCode };
-    }
-    return orNotFound(Promise.reject(error));
-  }
+    ]).then(([course, members, invites]) => ({ course, members, invites })),
+  );
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -62,22 +44,14 @@ export default async function ManageCoursePage({ params }: Props) {
   const session = await auth();
   if (!session)
     redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/courses/${courseId}/manage`)}`);
-  const [loaded, t, locale] = await Promise.all([
-    load(courseId),
-    getTranslations("courseAdmin"),
-    getLocale(),
-  ]);
+  const [loaded, t] = await Promise.all([load(courseId), getTranslations("courseAdmin")]);
   if ("refusal" in loaded) {
     return (
-      <>
-        <h1>{t("title")}</h1>
-        <p className="form-error" role="alert">
-          {errorSentence(loaded.refusal, locale as Locale)}
-        </p>
-        <p>
-          <Link href={`/courses/${courseId}`}>{t("backToCourse")}</Link>
-        </p>
-      </>
+      <RefusalNotice
+        title={t("title")}
+        refusal={loaded.refusal}
+        back={{ href: `/courses/${courseId}`, label: t("backToCourse") }}
+      />
     );
   }
   const { course, members, invites } = loaded;

@@ -1,46 +1,28 @@
 import { auth } from "@hashiya/auth";
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { cache } from "react";
-import { type AppErrorCode, errorSentence, isAppErrorCode } from "~/i18n/errors";
-import type { Locale } from "~/i18n/locale";
+import { RefusalNotice } from "~/components/refusal-notice";
 import { ModerationConsole } from "~/moderation/console/moderation-console";
-import { orNotFound } from "~/server/not-found";
+import { orRefusal } from "~/server/not-found";
 import { api } from "~/trpc/server";
 
 interface Props {
   params: Promise<{ courseId: string }>;
 }
 
-type Caller = Awaited<ReturnType<typeof api>>;
-type Loaded =
-  | {
-      course: Awaited<ReturnType<Caller["course"]["byId"]>>;
-      queue: Awaited<ReturnType<Caller["moderation"]["queue"]>>;
-      members: Awaited<ReturnType<Caller["member"]["list"]>>;
-    }
-  | { refusal: AppErrorCode };
-
 /** The course, its queue and its members, read on the server; the refusal for a non-staff member. */
-const load = cache(async (courseId: string): Promise<Loaded> => {
+const load = cache(async (courseId: string) => {
   const caller = await api();
-  try {
-    const [course, queue, members] = await Promise.all([
+  return orRefusal(
+    Promise.all([
       caller.course.byId({ courseId }),
       caller.moderation.queue({ courseId }),
       caller.member.list({ courseId }),
-    ]);
-    return { course, queue, members };
-  } catch (error) {
-    const appCode = (error as { cause?: { appCode?: unknown } }).cause?.appCode;
-    if (error instanceof TRPCError && error.code === "FORBIDDEN" && isAppErrorCode(appCode)) {
-      return { refusal: appCode };
-    }
-    return orNotFound(Promise.reject(error));
-  }
+    ]).then(([course, queue, members]) => ({ course, queue, members })),
+  );
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -58,20 +40,14 @@ export default async function ModerationPage({ params }: Props) {
   if (!(await auth())) {
     redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/courses/${courseId}/moderation`)}`);
   }
-  const [loaded, t, locale] = await Promise.all([
-    load(courseId),
-    getTranslations("moderation"),
-    getLocale(),
-  ]);
+  const [loaded, t] = await Promise.all([load(courseId), getTranslations("moderation")]);
   if ("refusal" in loaded) {
     return (
-      <>
-        <h1>{t("pageTitle")}</h1>
-        <p role="alert">{errorSentence(loaded.refusal, locale as Locale)}</p>
-        <p>
-          <Link href={`/courses/${courseId}`}>{t("backToCourse")}</Link>
-        </p>
-      </>
+      <RefusalNotice
+        title={t("pageTitle")}
+        refusal={loaded.refusal}
+        back={{ href: `/courses/${courseId}`, label: t("backToCourse") }}
+      />
     );
   }
   const { course, queue, members } = loaded;
