@@ -4,10 +4,9 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
-import { hashPassword } from "@hashiya/auth/password";
-import { createDb } from "@hashiya/db";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { type CourseRole, createMember, type Person, uid } from "./annotate-helpers";
+import { createPerson, withDatabase } from "./db-helpers";
 import { expect, signIn } from "./fixtures";
 
 export type Locale = "ar" | "en";
@@ -33,30 +32,6 @@ export function appPageRoutes(dir = appDir, segments: string[] = []): string[] {
   return routes.sort();
 }
 
-/** Someone with no course membership — a site admin or not — made in the database. */
-export async function createUser(label: string, isAdmin: boolean): Promise<Person> {
-  const db = createDb(process.env.E2E_DATABASE_URL ?? "", { max: 1 });
-  const id = uid();
-  const person = {
-    name: `${label} ${id.slice(-4)}`,
-    email: `${isAdmin ? "admin" : "outsider"}-${id}@example.test`,
-    password: `steady compass ${id} meadow`,
-  };
-  try {
-    const user = await db.user.create({
-      data: {
-        name: person.name,
-        email: person.email,
-        passwordHash: await hashPassword(person.password),
-        isAdmin,
-      },
-    });
-    return { ...person, id: user.id };
-  } finally {
-    await db.$disconnect();
-  }
-}
-
 type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
 const signedIn = new Map<Who, { person: Person | null; state: StorageState }>();
 
@@ -73,7 +48,10 @@ export async function personFor(
   if (who !== "anonymous") {
     person =
       who === "admin" || who === "outsider"
-        ? await createUser(who === "admin" ? "مديرة" : "زائر", who === "admin")
+        ? await createPerson(who === "admin" ? "مديرة" : "زائر", {
+            emailTag: who,
+            isAdmin: who === "admin",
+          })
         : await createMember(who, `فاحص ${who}`);
     const page = await context.newPage();
     await signIn(page, person.email, person.password);
@@ -114,10 +92,9 @@ export async function blockingViolations(page: Page): Promise<string[]> {
 }
 
 /** An invite link's token to the demo course, made by one of its instructors. */
-export async function createInvite(createdById: string): Promise<string> {
-  const db = createDb(process.env.E2E_DATABASE_URL ?? "", { max: 1 });
-  try {
-    const id = uid();
+export function createInvite(createdById: string): Promise<string> {
+  const id = uid();
+  return withDatabase(async (db) => {
     const invite = await db.courseInvite.create({
       data: {
         courseId: "demo-course",
@@ -127,7 +104,5 @@ export async function createInvite(createdById: string): Promise<string> {
       },
     });
     return invite.token;
-  } finally {
-    await db.$disconnect();
-  }
+  });
 }

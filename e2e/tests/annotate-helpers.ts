@@ -1,9 +1,8 @@
 // Steps shared by the annotation journeys: people made straight in the database (the seed's
 // demo passwords are random and never printed to the tests), signing them in in their own
 // browser context, selecting passages and posting comments as a reader would.
-import { createDb } from "@hashiya/db";
 import type { Browser, Locator, Page } from "@playwright/test";
-import { hashPassword } from "@hashiya/auth/password";
+import { createMemberIn, withDatabase } from "./db-helpers";
 import { expect, signIn } from "./fixtures";
 
 export const DEMO_COURSE_ID = "demo-course";
@@ -24,45 +23,20 @@ export function uid(): string {
 }
 
 /** A new user with a membership in the demo course. */
-export async function createMember(role: CourseRole, label: string): Promise<Person> {
-  const url = process.env.E2E_DATABASE_URL;
-  if (!url) throw new Error("E2E_DATABASE_URL is not set: run the tests through playwright.config.ts");
-  const id = uid();
-  const person = {
-    name: `${label} ${id.slice(-4)}`,
-    email: `${role}-${id}@example.test`,
-    password: `quiet harbour ${id} lantern`,
-  };
-  const db = createDb(url, { max: 1 });
-  try {
-    const user = await db.user.create({
-      data: {
-        name: person.name,
-        email: person.email,
-        passwordHash: await hashPassword(person.password),
-        locale: "ar",
-      },
-    });
-    await db.membership.create({ data: { courseId: DEMO_COURSE_ID, userId: user.id, role } });
-    return { ...person, id: user.id };
-  } finally {
-    await db.$disconnect();
-  }
+export function createMember(role: CourseRole, label: string): Promise<Person> {
+  return createMemberIn(DEMO_COURSE_ID, role, label);
 }
 
 /** The newest event id of the demo text's live log, as the decimal string clients keep. */
-export async function lastEventIdInDb(): Promise<string> {
-  const db = createDb(process.env.E2E_DATABASE_URL ?? "", { max: 1 });
-  try {
+export function lastEventIdInDb(): Promise<string> {
+  return withDatabase(async (db) => {
     const last = await db.textEvent.findFirst({
       where: { textId: "demo-text" },
       orderBy: { id: "desc" },
       select: { id: true },
     });
     return (last?.id ?? 0n).toString();
-  } finally {
-    await db.$disconnect();
-  }
+  });
 }
 
 /** A browser context of its own (its own cookies), signed in, on the demo text. */
@@ -119,7 +93,9 @@ export async function selectPhrase(
 ): Promise<void> {
   await page.evaluate(
     ({ phrase, paragraph, from, to }) => {
-      const blocks = Array.from(document.querySelectorAll('[data-testid="reader"] .reader-text > *'));
+      const blocks = Array.from(
+        document.querySelectorAll('[data-testid="reader"] .reader-text > *'),
+      );
       const candidates = paragraph === undefined ? blocks : [blocks[paragraph]];
       for (const block of candidates) {
         const walker = document.createTreeWalker(block as Node, NodeFilter.SHOW_TEXT);
@@ -145,7 +121,11 @@ export async function selectPhrase(
 export async function writeAndPost(
   page: Page,
   comment: string,
-  options: { visibility?: "course" | "instructors" | "private"; question?: boolean; tags?: string } = {},
+  options: {
+    visibility?: "course" | "instructors" | "private";
+    question?: boolean;
+    tags?: string;
+  } = {},
 ): Promise<void> {
   const composer = page.getByTestId("thread-composer");
   await expect(composer).toBeVisible();
