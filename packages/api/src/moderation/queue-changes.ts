@@ -1,5 +1,4 @@
-import type { LiveHub } from "../live/hub";
-import { topicOf } from "../live/hub";
+import { type LiveHub, topicOf } from "../live/hub";
 import { MODERATION_CHANNEL } from "./channel";
 
 /**
