@@ -10,8 +10,9 @@ import {
   isHeld,
   sameAudience,
 } from "../policies";
-import { type ThreadRow, threadColumns } from "../presenters";
+import type { ThreadRow } from "../presenters";
 import { appError } from "../trpc";
+import { insertThread } from "./insert-thread";
 import { preparedTextOf } from "./prepared-texts";
 import type { LockedText, ThreadScope, Tx } from "./transaction";
 
@@ -57,49 +58,33 @@ export async function createAnnotation(
   const tags = [...new Set(input.tags)];
   if (input.textVersion !== text.version) throw appError("CONFLICT", "text.version_conflict");
   const range = describeRangeOrRefuse(await preparedTextOf(tx, text), input);
-  const annotation = await tx.annotation.create({
-    data: {
-      textId: text.id,
-      authorId,
-      textVersion: text.version,
-      selectors: range.selectors as object[],
-      quote: range.quote.exact,
-      start: range.start,
-      end: range.end,
-      body,
-      bodyText: bodyToPlainText(body),
-      isQuestion: input.isQuestion,
-      visibility: input.visibility,
-      moderationState: input.moderationState ?? "visible",
-      ...(tags.length > 0 && { tags: { create: tags.map((name) => ({ name })) } }),
-    },
-    select: threadColumns,
+  const { row: annotation, eventId } = await insertThread(tx, {
+    textId: text.id,
+    authorId,
+    textVersion: text.version,
+    selectors: range.selectors,
+    quote: range.quote.exact,
+    start: range.start,
+    end: range.end,
+    body,
+    isQuestion: input.isQuestion,
+    visibility: input.visibility,
+    moderationState: input.moderationState ?? "visible",
+    tags,
   });
-  const eventId = await appendEvents(tx, text.id, authorId, [
-    { type: "thread.created", annotationId: annotation.id, ...eventAudience(annotation) },
-  ]);
   // A post held for approval tells nobody yet: its mentions are notified when it is approved.
   if (!isHeld(annotation.moderationState)) {
     const comment = { courseId: text.courseId, textId: text.id, annotationId: annotation.id };
     await notifyForComment(tx, mentions, { ...comment, actorId: authorId, body });
   }
   // A new thread has no replies or reactions, and its author is the writer: its row is known
-  // without reading the thread back. Only its tags are read (the database's collation orders
-  // them, as `threadSelect` does): one query instead of the whole thread's nine, under the lock.
+  // without reading the thread back (its tags came back with the insert).
   const row: ThreadRow | null =
     author.name !== null
       ? {
           ...annotation,
           author: { id: authorId, name: author.name, deletedAt: null },
           text: { dueAt: text.dueAt },
-          tags:
-            tags.length === 0
-              ? []
-              : await tx.annotationTag.findMany({
-                  where: { annotationId: annotation.id },
-                  select: { name: true },
-                  orderBy: { name: "asc" },
-                }),
           reactions: [],
           replies: [],
         }

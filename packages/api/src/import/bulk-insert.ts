@@ -1,17 +1,11 @@
-import { randomBytes } from "node:crypto";
 import type { AnchorState, Prisma, Visibility } from "@hashiya/db";
 
 // Many rows in one statement: the rows travel as one JSON parameter that PostgreSQL unpacks
 // (`jsonb_to_recordset`). Measured on 10,000 annotations, Prisma's createMany took ~1.5 ms a
-// row (its per-row JSON handling); this takes a fraction of that. Ids are made here, so the
+// row (its per-row JSON handling); this takes a fraction of that. Ids are made first (`newId`), so the
 // caller knows them without reading the rows back. Times are UTC, as Prisma stores them.
 
 type Tx = Prisma.TransactionClient;
-
-/** A new row id: cuid-like (a letter, the time in base 36, then randomness), sortable by time. */
-export function newId(): string {
-  return `c${Date.now().toString(36)}${randomBytes(8).toString("hex")}`;
-}
 
 export interface AnnotationRow {
   id: string;

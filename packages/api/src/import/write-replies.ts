@@ -2,7 +2,8 @@ import { bodyToPlainText, type CommentBody } from "@hashiya/annotation-schema";
 import type { ImportedAnnotation } from "@hashiya/annotation-schema/w3c";
 import type { Tx } from "../commands/transaction";
 import { eventAudience } from "../policies";
-import { insertReplies, newId, type ReplyRow } from "./bulk-insert";
+import { newId } from "../row-id";
+import { insertReplies, type ReplyRow } from "./bulk-insert";
 import {
   chunks,
   IDS_PER_QUERY,

@@ -1,7 +1,8 @@
 import { bodyToPlainText } from "@hashiya/annotation-schema";
 import type { ImportedAnnotation } from "@hashiya/annotation-schema/w3c";
 import { type AnchorResult, describeRange, type PreparedText } from "@hashiya/text-model";
-import { type AnnotationRow, insertAnnotations, insertTags, newId } from "./bulk-insert";
+import { newId } from "../row-id";
+import { type AnnotationRow, insertAnnotations, insertTags } from "./bulk-insert";
 import { chunks, ROWS_PER_INSERT, type WriteContext } from "./write-context";
 
 // The file's new annotations as threads (with their tags), a thousand per statement, each

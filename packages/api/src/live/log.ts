@@ -1,8 +1,8 @@
-import { Prisma, type TextEvent, type Visibility } from "@hashiya/db";
 import type { LiveEventType } from "@hashiya/annotation-schema";
+import { Prisma, type TextEvent, type Visibility } from "@hashiya/db";
 import { afterCommit, databaseOf } from "../notifications/after-commit";
 import { TEXT_EVENTS_CHANNEL } from "./hub";
-import { announceLocalCommit, expectLocalCommit } from "./local-commits";
+import { announceLocalCommit, type CommittedEvents, expectLocalCommit } from "./local-commits";
 
 /**
  * What the event log stores: the live event types, plus "thread.unshared", written with a
@@ -42,25 +42,17 @@ export async function appendEvents(
   // smaller id than the "thread.updated" that follows it. The last insert carries the NOTIFY
   // in the same statement (one round trip fewer on every write).
   for (const [index, draft] of drafts.entries()) {
-    const values = Prisma.sql`(${textId}, ${actorId}, ${draft.type}, ${draft.annotationId},
-      ${draft.replyId ?? null}, ${draft.visibility}::"Visibility", ${draft.threadAuthorId})`;
     // The lateral subquery runs once per appended row (one), so the wake-up goes out once.
     const notify =
       index === drafts.length - 1
-        ? Prisma.sql`, LATERAL (SELECT pg_notify(${TEXT_EVENTS_CHANNEL},
-            ${textId} || ':' || appended.id::text)) AS notified`
+        ? Prisma.sql`, LATERAL ${wakeUpOf(textId)} AS notified`
         : Prisma.empty;
-    // The text's newest event before these (the statement's snapshot does not see the insert);
-    // under the text's lock, every earlier event has committed.
     const before =
-      index === 0
-        ? Prisma.sql`, (SELECT max(id) FROM text_events WHERE text_id = ${textId}) AS previous`
-        : Prisma.empty;
+      index === 0 ? Prisma.sql`, ${previousEventOf(textId)} AS previous` : Prisma.empty;
     const [row] = await tx.$queryRaw<(TextEvent & { previous?: bigint | null })[]>`
       WITH appended AS (
-        INSERT INTO text_events
-          (text_id, actor_id, type, annotation_id, reply_id, visibility, thread_author_id)
-        VALUES ${values}
+        INSERT INTO text_events ${EVENT_COLUMNS}
+        VALUES ${eventValues(textId, actorId, draft)}
         RETURNING id, text_id AS "textId", type, annotation_id AS "annotationId",
           reply_id AS "replyId", actor_id AS "actorId", visibility::text AS visibility,
           thread_author_id AS "threadAuthorId", created_at AS "createdAt"
@@ -71,13 +63,48 @@ export async function appendEvents(
     const { previous: _, ...event } = row;
     appended.push(event);
   }
-  // This process's viewers hear of them at commit (`local-commits.ts`); others by NOTIFY.
+  return noteAppended(tx, { textId, previous, rows: appended });
+}
+
+// Pieces of the statements that append events, for `appendEvents` and for writes that append
+// their event in the same statement as the row it is about (`commands/insert-thread.ts`).
+
+/** The columns an appended event gives, in the order of {@link eventValues}. */
+export const EVENT_COLUMNS = Prisma.sql`(text_id, actor_id, type, annotation_id, reply_id,
+  visibility, thread_author_id)`;
+
+/** One event's row for {@link EVENT_COLUMNS}. */
+export function eventValues(textId: string, actorId: string, draft: EventDraft): Prisma.Sql {
+  return Prisma.sql`(${textId}, ${actorId}, ${draft.type}, ${draft.annotationId},
+    ${draft.replyId ?? null}, ${draft.visibility}::"Visibility", ${draft.threadAuthorId})`;
+}
+
+/**
+ * The text's newest event before the statement's own (its snapshot does not see its inserts);
+ * under the text's lock, every earlier event has committed.
+ */
+export function previousEventOf(textId: string): Prisma.Sql {
+  return Prisma.sql`(SELECT max(id) FROM text_events WHERE text_id = ${textId})`;
+}
+
+/** The wake-up for the row of a CTE named `appended`: the text id and the event's id. */
+export function wakeUpOf(textId: string): Prisma.Sql {
+  return Prisma.sql`(SELECT pg_notify(${TEXT_EVENTS_CHANNEL}, ${textId} || ':' || appended.id::text))`;
+}
+
+/**
+ * Events a write appended (in order, after the text's event `previous`): this process's
+ * viewers hear of them at commit (`local-commits.ts`), others by the NOTIFY. Returns the last
+ * one's id ("" when there was none).
+ */
+export function noteAppended(tx: Prisma.TransactionClient, events: CommittedEvents): string {
   const db = databaseOf(tx);
-  if (db && appended.length > 0) {
-    expectLocalCommit(db, textId, appended.at(-1)!.id);
-    afterCommit(tx, () => announceLocalCommit(db, { textId, previous, rows: appended }));
+  const last = events.rows.at(-1);
+  if (db && last) {
+    expectLocalCommit(db, events.textId, last.id);
+    afterCommit(tx, () => announceLocalCommit(db, events));
   }
-  return appended.at(-1)?.id.toString() ?? "";
+  return last?.id.toString() ?? "";
 }
 
 /** The newest event id of a text ("0" when it has none), as the decimal string clients keep. */

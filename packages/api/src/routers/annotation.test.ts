@@ -72,6 +72,19 @@ describe("annotation.create", () => {
     });
   });
 
+  it("answers the new thread exactly as a later read of it shows it (times, tags' order)", async () => {
+    const text = world.privateText;
+    const student = as("student");
+    const { thread } = await student.annotation.create(
+      annotationInput(text, { start: 11, end: 16, tags: ["ياء", "Beta", "alif", "ألف"] }),
+    );
+    const { threads } = await student.annotation.list({ textId: text.id });
+    expect(threads.find((listed) => listed.id === thread!.id)).toEqual(thread);
+    const stored = await testDb.db.annotation.findUniqueOrThrow({ where: { id: thread!.id } });
+    expect(thread!.createdAt).toEqual(stored.createdAt);
+    expect(Math.abs(stored.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
+  });
+
   it("widens a range that cuts a letter from its tashkeel to whole letters", async () => {
     // ك َ ت َ ب َ: code points 0..6; 0..3 would leave the second fatha behind.
     const text = await buildText(testDb.db, world.courseId, { paragraphs: ["كَتَبَ الدَّرسَ"] });
