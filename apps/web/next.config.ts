@@ -11,6 +11,9 @@ const config: NextConfig = {
   // The Web Annotation Protocol's containers end in "/" (`/texts/T/annotations/`, protocol
   // section 4): Next's redirect of such paths to their slash-less form would break them.
   skipTrailingSlashRedirect: true,
+  // The one Pages API route (pages/api/live) bundles its dependencies as the app router does:
+  // left external, next-auth's ESM import of "next/server" does not resolve.
+  bundlePagesRouterDependencies: true,
   // The workspace packages ship TypeScript sources; Next compiles them with the app.
   transpilePackages: [
     "@hashiya/api",

@@ -16,7 +16,7 @@ import { nowMs } from "./clock";
 
 const [webUrl, textId, countArg] = process.argv.slice(2);
 const count = Number(countArg);
-const url = `${webUrl}/api/trpc/live.onTextEvent?input=${encodeURIComponent(
+const url = `${webUrl}/api/live/live.onTextEvent?input=${encodeURIComponent(
   JSON.stringify({ json: { textId } }),
 )}`;
 // One socket per reader, as separate browsers have.

@@ -207,7 +207,7 @@ test("a reader whose live stream is cut catches up when it reconnects, each even
   const w = await openAs(browser, writer, baseURL!);
   const r = await openAs(browser, reader, baseURL!, { trackEventSources: true });
   const id = uid();
-  const liveUrl = "**/api/trpc/live.onTextEvent**";
+  const liveUrl = "**/api/live/live.onTextEvent**";
   const reopened: string[] = [];
 
   // One event arrives normally first: the stream's position is then past the page's snapshot.

@@ -11,5 +11,5 @@ export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export { type AppRouter, appCodeOf, appRouter, createTRPCContext };
 export type { Context, SessionUser } from "./trpc";
 export { createLiveHub, type LiveHub, type LiveHubOptions } from "./live/hub";
-export { liveSubscriptionResponse } from "./live/sse-response";
+export { plainLiveInput, serveLiveSubscription } from "./live/sse-node";
 export { createMailer, LOGGED_MAIL_PREFIX, type Mailer, setMailer } from "./mail/mailer";

@@ -1,4 +1,5 @@
 import type { Db, TextEvent } from "@hashiya/db";
+import { processWide } from "../process-wide";
 
 // Writers in this process tell its live channels of their events as soon as they commit, so
 // the viewers here need not wait for the NOTIFY to travel through PostgreSQL and back, nor
@@ -14,7 +15,11 @@ export interface CommittedEvents {
 }
 
 type Listener = (events: CommittedEvents) => void;
-const listeners = new WeakMap<Db, Map<string, Set<Listener>>>();
+// Process-wide: the writer and the live streams may run in different copies of this module.
+const listeners = processWide(
+  "live/local-commits:listeners",
+  () => new WeakMap<Db, Map<string, Set<Listener>>>(),
+);
 
 /** Hears of the committed events of a text written through `db` in this process. */
 export function onLocalCommit(db: Db, textId: string, listener: Listener): () => void {
@@ -49,7 +54,10 @@ export function announceLocalCommit(db: Db, events: CommittedEvents): void {
 
 /** How long a committed write may take to be offered before the channel reads the log anyway. */
 const OFFER_WAIT_MS = 100;
-const committing = new WeakMap<Db, Map<string, { resolve: () => void; done: Promise<void> }>>();
+const committing = processWide(
+  "live/local-commits:committing",
+  () => new WeakMap<Db, Map<string, { resolve: () => void; done: Promise<void> }>>(),
+);
 
 const keyOf = (textId: string, lastId: bigint) => `${textId}@${lastId}`;
 

@@ -1,13 +1,22 @@
 import type { Db, TextEvent } from "@hashiya/db";
 import type { ThreadRow } from "../presenters";
+import { processWide } from "../process-wide";
 import { loadThreadRow } from "../queries/threads";
 
 // After one write, every subscriber of the text in this process wakes at once, at the same
 // cursor, and needs the same log rows and the same thread. These share one query each.
 
 const KEEP_MS = 2_000;
-const threadLoads = new WeakMap<Db, Map<string, Promise<ThreadRow | null>>>();
-const logReads = new WeakMap<Db, Map<string, { startedAt: number; rows: Promise<TextEvent[]> }>>();
+// Process-wide: a create primes its thread for streams that may run in another copy of this
+// module (`process-wide.ts`).
+const threadLoads = processWide(
+  "live/shared-reads:threads",
+  () => new WeakMap<Db, Map<string, Promise<ThreadRow | null>>>(),
+);
+const logReads = processWide(
+  "live/shared-reads:log",
+  () => new WeakMap<Db, Map<string, { startedAt: number; rows: Promise<TextEvent[]> }>>(),
+);
 
 function tableOf<V>(tables: WeakMap<Db, Map<string, V>>, db: Db): Map<string, V> {
   let table = tables.get(db);
@@ -90,7 +99,10 @@ export function primeThreadAfterEvent(
   setTimeout(() => table.delete(key), KEEP_MS).unref();
 }
 
-const sharedEvents = new WeakMap<Db, Map<string, unknown>>();
+const sharedEvents = processWide(
+  "live/shared-reads:events",
+  () => new WeakMap<Db, Map<string, unknown>>(),
+);
 
 /**
  * One value per key for all the viewers of an event in this process, built once (the key

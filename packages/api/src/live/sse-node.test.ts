@@ -1,6 +1,6 @@
-// The web app's fast SSE path against tRPC's own, over real HTTP: for every viewer the same
-// response, byte for byte — so the same events, filtered the same way, in tRPC's format — and
-// tRPC still answers whatever the fast path does not take.
+// The web app's fast SSE path (written into Node's response) against tRPC's own, over real
+// HTTP: for every viewer the same response, byte for byte — so the same events, filtered the
+// same way, in tRPC's format — and tRPC still answers whatever the fast path does not take.
 import type { LiveInput } from "@hashiya/annotation-schema";
 import { createTestDatabase, type TestDatabase } from "@hashiya/db/testing";
 import superjson from "superjson";
@@ -8,10 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { annotationInput, bodyOf, callerFor } from "../testing/factories";
 import { startTrpcServer, TEST_USER_HEADER, type TestTrpcServer } from "../testing/http-server";
 import { buildCourseWorld, type CourseWorld, type Persona } from "../testing/personas";
-import { createTRPCContext, type SessionUser } from "../trpc";
+import type { SessionUser } from "../trpc";
 import { fanoutOf } from "./fanout";
 import { createLiveHub, type LiveHub } from "./hub";
-import { liveSubscriptionResponse } from "./sse-response";
+import { plainLiveInput } from "./sse-node";
 
 let testDb: TestDatabase;
 let hub: LiveHub;
@@ -147,26 +147,22 @@ describe("the fast SSE path", () => {
   });
 
   it("leaves to tRPC what it does not take, which answers with its own error event", async () => {
-    const anonymous = createTRPCContext({
-      db: testDb.db,
-      session: null,
-      authSecret: "-",
-      collabUrl: "-",
-      live: hub,
+    const url = (input: LiveInput) => new URL(urlOf(viaFastPath, input));
+    const plain = url({ textId: world.publicText.id });
+    const take = (request: { method?: string; url: URL; lastEventIdHeader?: string | null }) =>
+      plainLiveInput(request, "/trpc");
+    expect(take({ method: "GET", url: plain })).toEqual({ textId: world.publicText.id });
+    expect(take({ method: "GET", url: plain, lastEventIdHeader: "7" })).toEqual({
+      textId: world.publicText.id,
+      lastEventId: "7",
     });
-    const url = (input: LiveInput) => urlOf(viaFastPath, input);
-    const plain = new Request(url({ textId: world.publicText.id }));
-    const refused = new Request(url({ textId: world.privateText.id }));
-    const options = { endpoint: "/trpc", ctx: anonymous };
-    const taken = await liveSubscriptionResponse(plain, options);
-    expect(taken?.headers.get("content-type")).toBe("text/event-stream");
-    await taken!.body!.cancel();
-    expect(await liveSubscriptionResponse(refused, options)).toBeNull();
-    expect(await liveSubscriptionResponse(new Request(url({ textId: "" })), options)).toBeNull();
-    expect(
-      await liveSubscriptionResponse(new Request(plain.url, { method: "POST" }), options),
-    ).toBeNull();
-    expect(await liveSubscriptionResponse(new Request(`${plain.url}&batch=1`), options)).toBeNull();
+    expect(take({ method: "GET", url: url({ textId: "" }) })).toBeNull();
+    expect(take({ method: "POST", url: plain })).toBeNull();
+    expect(take({ method: "GET", url: new URL(`${plain}&batch=1`) })).toBeNull();
+    expect(take({ method: "GET", url: new URL(`${plain}&connectionParams=1`) })).toBeNull();
+    const otherPath = new URL(plain);
+    otherPath.pathname = otherPath.pathname.replace("live.onTextEvent", "annotation.list");
+    expect(take({ method: "GET", url: otherPath })).toBeNull();
 
     // Through the server: the refusal is tRPC's, the same bytes as without the fast path.
     const strip = (text: string) => text.replace(/"stack":"(?:[^"\\]|\\.)*",?/g, "");
@@ -179,6 +175,11 @@ describe("the fast SSE path", () => {
     expect(responses[1]).toContain("event: serialized-error");
     expect(responses[1]).toContain("NOT_FOUND");
     expect(responses[1]).toBe(responses[0]);
+    const served = viaFastPath.fastPathServed;
+    const open = openRaw(urlOf(viaFastPath, { textId: world.publicText.id }), null);
+    await until(() => open.text.includes("event: connected"), "the fast path's stream");
+    open.stop();
+    expect(viaFastPath.fastPathServed).toBe(served + 1);
     await until(() => fanoutOf(testDb.db, hub).stats().texts === 0, "the channels to close");
   });
 });

@@ -9,7 +9,7 @@ export const liveRouter = {
    * A text's live events for the caller (SSE through `httpSubscriptionLink`). Start from the
    * `lastEventId` that `annotation.list` returned; on reconnect the link sends the last id it
    * received, and the stream resumes right after it. Without one, it starts from now.
-   * (The web app serves this procedure's SSE through `live/sse-response.ts`, byte for byte
+   * (The web app serves this procedure's SSE through `live/sse-node.ts`, byte for byte
    * as tRPC would, without tRPC's per-viewer streaming cost.)
    */
   onTextEvent: publicProcedure

@@ -3,11 +3,11 @@ import type { AddressInfo, Socket } from "node:net";
 import { Readable } from "node:stream";
 import type { Db } from "@hashiya/db";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import type { RateLimits } from "../abuse/rate-limits";
 import { limitRequestBody, maxBodyBytesFor, trpcPathsOf } from "../abuse/request-body";
 import { retryAfterMeta } from "../abuse/retry-after";
-import type { RateLimits } from "../abuse/rate-limits";
 import type { LiveHub } from "../live/hub";
-import { liveSubscriptionResponse } from "../live/sse-response";
+import { serveLiveSubscription } from "../live/sse-node";
 import { appRouter } from "../root";
 import { createTRPCContext, type SessionUser } from "../trpc";
 import { TEST_AUTH_SECRET, TEST_COLLAB_URL } from "./factories";
@@ -19,6 +19,8 @@ export interface TestTrpcServer {
   url: string;
   /** Requests received, with their Last-Event-ID header, in order. */
   requests: { path: string; lastEventId: string | null }[];
+  /** How many requests the fast SSE path answered (the rest went to tRPC). */
+  readonly fastPathServed: number;
   /** Destroys every open connection, as a network cut or a proxy restart would. */
   cutConnections(): void;
   close(): Promise<void>;
@@ -32,13 +34,14 @@ export async function startTrpcServer(options: {
   db: Db;
   live: LiveHub;
   users: Map<string, SessionUser>;
-  /** Serve `live.onTextEvent` through the web app's fast SSE path first, as the web app does. */
+  /** Serve `live.onTextEvent` through the web app's fast SSE path first (`/api/live`). */
   liveFastPath?: boolean;
   /** Write budgets to enforce, as the web app does (none by default). */
   rateLimits?: RateLimits;
 }): Promise<TestTrpcServer> {
   const sockets = new Set<Socket>();
   const requests: TestTrpcServer["requests"] = [];
+  let fastPathServed = 0;
   const server = createServer((req, res) => {
     void handle(req, res).catch(() => res.destroy());
   });
@@ -83,18 +86,20 @@ export async function startTrpcServer(options: {
         rateLimits: options.rateLimits ?? null,
         clientAddress: req.socket.remoteAddress ?? null,
       });
-    const fast = options.liveFastPath
-      ? await liveSubscriptionResponse(request, { endpoint: "/trpc", ctx: ctx() })
-      : null;
-    const response =
-      fast ??
-      (await fetchRequestHandler({
-        endpoint: "/trpc",
-        req: limitRequestBody(request, maxBodyBytesFor(trpcPathsOf(request.url, "/trpc"))),
-        router: appRouter,
-        responseMeta: retryAfterMeta,
-        createContext: ctx,
-      }));
+    if (
+      options.liveFastPath &&
+      (await serveLiveSubscription(req, res, { endpoint: "/trpc", ctx: ctx() }))
+    ) {
+      fastPathServed++;
+      return;
+    }
+    const response = await fetchRequestHandler({
+      endpoint: "/trpc",
+      req: limitRequestBody(request, maxBodyBytesFor(trpcPathsOf(request.url, "/trpc"))),
+      router: appRouter,
+      responseMeta: retryAfterMeta,
+      createContext: ctx,
+    });
     res.writeHead(response.status, Object.fromEntries(response.headers));
     if (!response.body) return void res.end();
     for await (const chunk of response.body) {
@@ -109,6 +114,9 @@ export async function startTrpcServer(options: {
   return {
     url: `http://127.0.0.1:${port}/trpc`,
     requests,
+    get fastPathServed() {
+      return fastPathServed;
+    },
     cutConnections() {
       for (const socket of sockets) socket.destroy();
     },

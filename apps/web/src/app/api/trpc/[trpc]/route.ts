@@ -1,4 +1,4 @@
-import { appRouter, liveSubscriptionResponse } from "@hashiya/api";
+import { appRouter } from "@hashiya/api";
 import {
   clientAddressOf,
   limitRequestBody,
@@ -15,12 +15,6 @@ async function handler(req: Request): Promise<Response> {
   // The same session as `auth()`, without its per-call cost (see `sessionOf`).
   const session = await sessionOf(req);
   const clientAddress = clientAddressOf(req.headers);
-  // Live subscriptions: the same SSE as tRPC's, written once per event for all viewers.
-  const live = await liveSubscriptionResponse(req, {
-    endpoint: "/api/trpc",
-    ctx: createContext(session, clientAddress),
-  });
-  if (live) return live;
   const response = await fetchRequestHandler({
     endpoint: "/api/trpc",
     router: appRouter,
