@@ -32,7 +32,8 @@ const READER_PROCESSES =
 const POSTERS = Math.ceil((COMMENTS + WARMUP) / 25);
 const fixture = await createFixture({
   label: "bench_p1",
-  paragraphs: arabicBook(2_000),
+  // Each comment takes 40 code points of its own (about 8 words).
+  paragraphs: arabicBook(Math.max(2_000, (COMMENTS + WARMUP) * 8)),
   members: POSTERS,
 });
 const stack = await startBenchStack(fixture.database.url);

@@ -13,10 +13,15 @@ const benchmarks = [
   "notes-durability.ts",
   "reader-cold-open.ts",
 ];
-// Words name benchmarks to run (`pnpm bench reader-cold-open`); flags go to each of them.
+// Words name benchmarks to run (`pnpm bench reader-cold-open`); flags go to each of them, with
+// a number after a flag as its value (`--comments 300`).
 const args = process.argv.slice(2);
-const extra = args.filter((arg) => arg.startsWith("--"));
-const names = args.filter((arg) => !arg.startsWith("--"));
+const extra: string[] = [];
+const names: string[] = [];
+for (const [index, arg] of args.entries()) {
+  const isValue = /^\d+(\.\d+)?$/.test(arg) && args[index - 1]?.startsWith("--");
+  (arg.startsWith("--") || isValue ? extra : names).push(arg);
+}
 const selected = names.length
   ? benchmarks.filter((file) => names.some((name) => file.includes(name)))
   : benchmarks;

@@ -1,6 +1,12 @@
 // A Node client of the web app's tRPC API, signed in through next-auth's credentials flow.
 import type { AppRouter } from "@hashiya/api";
-import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpLink,
+  httpSubscriptionLink,
+  splitLink,
+} from "@trpc/client";
 import { EventSource } from "eventsource";
 import SuperJSON from "superjson";
 
@@ -38,7 +44,7 @@ export function webClient(webUrl: string, cookie?: string) {
       splitLink({
         condition: (op) => op.type === "subscription",
         true: httpSubscriptionLink({
-          url: `${webUrl}/api/trpc`,
+          url: `${webUrl}/api/live`,
           transformer: SuperJSON,
           EventSource,
           eventSourceOptions: () => ({
@@ -49,7 +55,12 @@ export function webClient(webUrl: string, cookie?: string) {
               }),
           }),
         }),
-        false: httpBatchLink({ url: `${webUrl}/api/trpc`, transformer: SuperJSON, headers }),
+        // As the web app's client (apps/web/src/trpc/react.tsx): writes unbatched, reads batched.
+        false: splitLink({
+          condition: (op) => op.type === "mutation",
+          true: httpLink({ url: `${webUrl}/api/trpc`, transformer: SuperJSON, headers }),
+          false: httpBatchLink({ url: `${webUrl}/api/trpc`, transformer: SuperJSON, headers }),
+        }),
       }),
     ],
   });

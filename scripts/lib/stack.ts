@@ -50,10 +50,16 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     env,
     quiet: options.quiet,
   });
+  // `HASHIYA_WEB_NODE_ARGS` (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") runs the web server
+  // under node with those flags, for profiling (NODE_OPTIONS refuses --cpu-prof).
+  const webNodeArgs = process.env.HASHIYA_WEB_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const nextArgs = ["start", "--port", String(options.webPort)];
   const web = startService(
     "web",
-    bin("web", "next"),
-    ["start", "--port", String(options.webPort)],
+    webNodeArgs.length ? process.execPath : bin("web", "next"),
+    webNodeArgs.length
+      ? [...webNodeArgs, path.join(repoRoot, "apps/web/node_modules/next/dist/bin/next"), ...nextArgs]
+      : nextArgs,
     {
       cwd: path.join(repoRoot, "apps/web"),
       env,

@@ -5,6 +5,7 @@ import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import {
   createTRPCClient,
   httpBatchLink,
+  httpLink,
   httpSubscriptionLink,
   loggerLink,
   retryLink,
@@ -37,6 +38,13 @@ function isFinal(error: unknown): boolean {
   );
 }
 
+const httpOptions = {
+  transformer: SuperJSON,
+  // Only the browser calls through this client; server components use the caller.
+  url: "/api/trpc",
+  headers: () => ({ "x-trpc-source": "nextjs-react" }),
+};
+
 /** 0.5 s, 1 s, 2 s … up to 15 s between attempts to reopen a live stream. */
 function backoff(attempt: number): number {
   return Math.min(500 * 2 ** (attempt - 1), 15_000);
@@ -58,13 +66,16 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
           condition: (op) => op.type === "subscription",
           true: [
             retryLink({ retry: ({ error }) => !isFinal(error), retryDelayMs: backoff }),
-            httpSubscriptionLink({ transformer: SuperJSON, url: "/api/trpc" }),
+            // Served by pages/api/live, which writes events straight to the socket.
+            httpSubscriptionLink({ transformer: SuperJSON, url: "/api/live" }),
           ],
-          false: httpBatchLink({
-            transformer: SuperJSON,
-            // Only the browser calls through this client; server components use the caller.
-            url: "/api/trpc",
-            headers: () => ({ "x-trpc-source": "nextjs-react" }),
+          // Writes go out at once, one request each: a batch waits a timer tick to gather
+          // calls, which a reader's writes (one comment, one reaction) never fill, and a
+          // comment's way to the other readers starts with this request. Reads still batch.
+          false: splitLink({
+            condition: (op) => op.type === "mutation",
+            true: httpLink(httpOptions),
+            false: httpBatchLink(httpOptions),
           }),
         }),
       ],
