@@ -51,6 +51,9 @@ async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, budget: nu
 export function limitRequestBody(req: Request, maxBytes: number): Request {
   if (!req.body) return req;
   const declared = Number(req.headers.get("content-length") ?? Number.NaN);
+  // A declared length within the cap is the whole body: Node's HTTP parser reads no more (every
+  // comment's request; wrapping its body cost a stream and a new Request per write).
+  if (declared <= maxBytes) return req;
   const source = req.body;
   let reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
   let seen = 0;
