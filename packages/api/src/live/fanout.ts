@@ -22,11 +22,12 @@ const BATCH = 200;
 /** How stale a viewer's lens (course role, settings) may get before it is read again. */
 const LENS_TTL_MS = 5_000;
 /**
- * Viewers served per turn of the event loop. Each send ends in a socket write, which only
- * happens once the turn's work is done: serving all at once makes the first viewer wait as long
- * as the last; a few per turn sends to the first ones while the others wait their turn.
+ * How long one turn of the event loop may spend handing events to a text's viewers. The web
+ * app's streams write each viewer's frame to its socket at once (`sse-node.ts`), so the first
+ * viewers have it while the others are served; a text with very many viewers yields now and
+ * then, so that other requests are not held up behind its fan-out.
  */
-const PER_TURN = 20;
+const TURN_MS = 4;
 const RETRY_MS = 200;
 const MAX_RETRY_MS = 5_000;
 
@@ -279,10 +280,13 @@ export class TextChannel {
     // Delivered from here on, in one step with the choice of viewers (see the top).
     this.cursor = rows.at(-1)!.id;
     const viewers = [...this.live];
-    for (let start = 0; start < viewers.length; start += PER_TURN) {
-      if (start > 0) await new Promise((resolve) => setImmediate(resolve));
-      const end = Math.min(viewers.length, start + PER_TURN);
-      for (let k = start; k < end; k++) viewers[k]!.takeLive(rows, threads);
+    let turnStarted = performance.now();
+    for (const viewer of viewers) {
+      if (performance.now() - turnStarted > TURN_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        turnStarted = performance.now();
+      }
+      viewer.takeLive(rows, threads);
     }
   }
 }
