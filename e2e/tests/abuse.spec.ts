@@ -1,6 +1,7 @@
 // Abuse control as a person and a script meet it on the real stack: failed sign-ins past their
 // budget are refused with a sentence (form and Auth.js's own route alike), writes past theirs
-// answer 429 with Retry-After, and an oversized request 413 — each sentence from the catalogue.
+// answer 429 with Retry-After, and an oversized request 413 — each sentence from the catalogue;
+// the live route takes subscriptions only.
 import { errorMessages } from "@hashiya/api/errors";
 import { createMember, openAs, threadWith, uid } from "./annotate-helpers";
 import { postAnnotation } from "./dashboard-helpers";
@@ -107,4 +108,18 @@ test("a reaction past the budget says why on the page instead of failing silentl
   await refusal.getByRole("button", { name: "إخفاء" }).click();
   await expect(refusal).toHaveCount(0);
   await context.close();
+});
+
+test("the live route serves subscriptions only: writes and reads go through /api/trpc", async ({
+  request,
+}) => {
+  const write = await request.post("/api/live/annotation.create", { data: { json: {} } });
+  expect(write.status()).toBe(404);
+  const read = await request.get(`/api/live/text.byId?input=${encodeURIComponent("{}")}`);
+  expect(read.status()).toBe(404);
+  // A subscription it does serve, refused by tRPC as over /api/trpc (no such text).
+  const input = encodeURIComponent(JSON.stringify({ json: { textId: "no-such-text" } }));
+  const stream = await request.get(`/api/live/live.onTextEvent?input=${input}`);
+  expect(stream.headers()["content-type"]).toContain("text/event-stream");
+  expect(await stream.text()).toContain("NOT_FOUND");
 });
