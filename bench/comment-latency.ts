@@ -12,6 +12,7 @@ import { bodyToPlainText, type CommentBody, plainTextToBody } from "@hashiya/ann
 import { arabicBook } from "./lib/arabic-book";
 import { nowMs } from "./lib/clock";
 import { createFixture } from "./lib/fixture";
+import { nodeFetch } from "./lib/node-fetch";
 import { cpuMs, listeningPid } from "./lib/process-cpu";
 import { short, summarise } from "./lib/report";
 import { startBenchStack } from "./lib/stack";
@@ -101,7 +102,9 @@ try {
 
   const posters = await Promise.all(
     fixture.members.map(async (member) =>
-      webClient(stack.webUrl, await signIn(stack.webUrl, member.email, member.password)),
+      webClient(stack.webUrl, await signIn(stack.webUrl, member.email, member.password), {
+        fetch: nodeFetch,
+      }),
     ),
   );
   // CPU per measured comment, from /proc: steadier than wall time on a machine shared with

@@ -37,7 +37,8 @@ export async function signIn(webUrl: string, email: string, password: string): P
   return cookie();
 }
 
-export function webClient(webUrl: string, cookie?: string) {
+/** `fetch`: what the writes and reads go through (P1's poster: `node-fetch.ts`). */
+export function webClient(webUrl: string, cookie?: string, options: { fetch?: typeof fetch } = {}) {
   const headers = (): Record<string, string> => (cookie ? { cookie } : {});
   return createTRPCClient<AppRouter>({
     links: [
@@ -58,8 +59,18 @@ export function webClient(webUrl: string, cookie?: string) {
         // As the web app's client (apps/web/src/trpc/react.tsx): writes unbatched, reads batched.
         false: splitLink({
           condition: (op) => op.type === "mutation",
-          true: httpLink({ url: `${webUrl}/api/trpc`, transformer: SuperJSON, headers }),
-          false: httpBatchLink({ url: `${webUrl}/api/trpc`, transformer: SuperJSON, headers }),
+          true: httpLink({
+            url: `${webUrl}/api/trpc`,
+            transformer: SuperJSON,
+            headers,
+            ...options,
+          }),
+          false: httpBatchLink({
+            url: `${webUrl}/api/trpc`,
+            transformer: SuperJSON,
+            headers,
+            ...options,
+          }),
         }),
       }),
     ],

@@ -114,6 +114,31 @@ describe("in the writer's process", () => {
     expect(subscription.events).toHaveLength(2);
     await subscription.stop();
   });
+
+  it("comments written at once in one text reach a viewer once each, in the log's order", async () => {
+    const hub = await newHub();
+    const text = world.privateText;
+    const subscription = await collectLive(testDb.db, student, hub, { textId: text.id });
+    // Two writers in two processes' worth of clients: each comment locks the text in its one
+    // statement, so ids are taken, and commits happen, in one order.
+    const other = createDb(testDb.url, { max: 4 });
+    clients.push(other);
+    const writers = [callerFor(testDb.db, world.classmate), callerFor(other, student)];
+    const created = await Promise.all(
+      Array.from({ length: 24 }, (_, k) =>
+        writers[k % 2]!.annotation.create(annotationInput(text)),
+      ),
+    );
+    const events = await subscription.waitFor(24);
+    expect(new Set(events.map((event) => event.annotationId))).toEqual(
+      new Set(created.map(({ thread }) => thread!.id)),
+    );
+    const ids = events.map((event) => BigInt(event.eventId));
+    expect(ids).toEqual([...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    await settle(300);
+    expect(subscription.events).toHaveLength(24);
+    await subscription.stop();
+  });
 });
 
 describe("catching up after a cut", () => {

@@ -89,15 +89,52 @@ function offered(db: Db, textId: string, lastId: bigint): void {
   table?.delete(key);
 }
 
+// A write of one statement commits before its ids are known here: while it is under way, a
+// NOTIFY for its text may be its own, and waits for its offer as above.
+const underWay = processWide(
+  "live/local-commits:under-way",
+  () => new WeakMap<Db, Map<string, Set<Promise<void>>>>(),
+);
+
 /**
- * When event `lastId` of the text is this process's own write, not yet offered: resolves once
- * it was (or after a short while); null when it is not one of ours.
+ * Called before a one-statement write to a text in this process (no transaction to register
+ * its ids in); call what it returns once its events were offered, or it failed.
+ */
+export function localWriteStarted(db: Db, textId: string): () => void {
+  let table = underWay.get(db);
+  if (!table) {
+    table = new Map();
+    underWay.set(db, table);
+  }
+  let writes = table.get(textId);
+  if (!writes) {
+    writes = new Set();
+    table.set(textId, writes);
+  }
+  let end!: () => void;
+  const done = new Promise<void>((resolve) => {
+    end = resolve;
+  });
+  writes.add(done);
+  const set = writes;
+  return () => {
+    set.delete(done);
+    if (set.size === 0 && table.get(textId) === set) table.delete(textId);
+    end();
+  };
+}
+
+/**
+ * When event `lastId` of the text may be this process's own write, not yet offered: resolves
+ * once it was (or after a short while); null when it is not one of ours.
  */
 export function localOffer(db: Db, textId: string, lastId: bigint): Promise<void> | null {
-  const pending = committing.get(db)?.get(keyOf(textId, lastId));
-  if (!pending) return null;
+  const pending = committing.get(db)?.get(keyOf(textId, lastId))?.done;
+  const writes = underWay.get(db)?.get(textId);
+  const awaited = pending ?? (writes?.size ? Promise.all(writes).then(() => {}) : null);
+  if (!awaited) return null;
   return Promise.race([
-    pending.done,
+    awaited,
     new Promise<void>((resolve) => setTimeout(resolve, OFFER_WAIT_MS).unref()),
   ]);
 }
