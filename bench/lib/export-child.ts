@@ -1,14 +1,13 @@
-// P4's exporting process: one W3C export through the route's streaming code, read to the end
-// as a client would, then its wall time and the process's RSS high-water mark on stdout.
-import { createExport } from "@hashiya/api/export";
-import { createDb } from "@hashiya/db";
+// P4's exporting process: one W3C export as the export route runs it (in the export worker,
+// whose thread is part of this process), read to the end as a client would, then its wall time
+// and the process's RSS high-water mark on stdout.
+import { exportInWorker } from "@hashiya/api/export";
 
 const [url, textId, userId] = process.argv.slice(2) as [string, string, string];
-const db = createDb(url, { max: 2 });
 const started = performance.now();
 const cpuStarted = process.cpuUsage();
-const response = await createExport(
-  db,
+const response = await exportInWorker(
+  url,
   { userId, isAdmin: false },
   {
     kind: "text",
@@ -26,10 +25,9 @@ for (;;) {
   bytes += value.byteLength;
 }
 const ms = performance.now() - started;
-// CPU time of this process: steadier than wall time on a machine busy with other work.
+// CPU time of this process (all its threads): steadier than wall time on a busy machine.
 const cpu = process.cpuUsage(cpuStarted);
 const cpuMs = (cpu.user + cpu.system) / 1000;
-await db.$disconnect();
 // maxRSS is in kilobytes (process.resourceUsage).
 const maxRssMb = process.resourceUsage().maxRSS / 1024;
 process.stdout.write(`${JSON.stringify({ ms, cpuMs, bytes, total: response.total, maxRssMb })}\n`);

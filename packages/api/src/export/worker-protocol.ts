@@ -1,0 +1,30 @@
+import type { Actor } from "../policies";
+import type { ExportRequest } from "./index";
+
+// The messages between the web's main thread and its export worker (`worker-client.ts`,
+// `worker.ts`). Several exports share the worker, each a job with its own id. The worker posts
+// a job's bytes only against credit: one chunk per credit, so a slow download holds at most
+// `CHUNK_WINDOW` chunks in flight, however large the export.
+
+/** Bytes per chunk the worker posts (text pieces are gathered or cut to this size). */
+export const CHUNK_BYTES = 64 * 1024;
+/** Chunks a job may have posted and not yet handed to its reader. */
+export const CHUNK_WINDOW = 4;
+
+export type ToWorker =
+  | { type: "start"; job: number; actor: Actor; request: ExportRequest }
+  /** The reader took one chunk: the job may post one more. */
+  | { type: "credit"; job: number }
+  /** The reader went away: stop reading the database for this job. */
+  | { type: "cancel"; job: number };
+
+export type FromWorker =
+  /** Authorised: what the response's headers say (the bytes follow). */
+  | { type: "head"; job: number; contentType: string; filename: string; total: number }
+  /** Not this actor's to export (the route answers 404). */
+  | { type: "refused"; job: number }
+  | { type: "chunk"; job: number; bytes: Uint8Array }
+  | { type: "end"; job: number }
+  | { type: "error"; job: number; message: string }
+  /** The job's reading has stopped (ended, failed or cancelled): nothing more comes for it. */
+  | { type: "stopped"; job: number };
