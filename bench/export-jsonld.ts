@@ -1,5 +1,5 @@
-// P4: a text's 100,000 annotations exported as W3C JSON-LD through the export route's streaming
-// code (keyset batches pulled into a ReadableStream), in a process of its own, against the same
+// P4: a text's 100,000 annotations exported as W3C JSON-LD as the export route does it (in the
+// export worker thread, streamed back with credit), in a process of its own, against the same
 // export at 10,000: wall time, and how far the exporting process's peak RSS grew.
 // Targets (issue 6): ≤ 10 s for 100,000, and peak memory at most 20 MB above the 10,000 run's.
 import { spawnSync } from "node:child_process";

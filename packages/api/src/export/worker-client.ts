@@ -16,11 +16,13 @@ import type { FromWorker, ToWorker } from "./worker-protocol";
 // heap small; the old generation holds an export's scope (the text's code points) and Prisma.
 const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 128 };
 
-// From sources (tests, benchmarks: this file is .ts) Node 20 cannot load a .ts worker entry,
-// and a worker's own --import does not register loaders there: the thread registers tsx itself
-// (a root devDependency, resolved from the working directory) before importing the entry. A
-// Next build bundles the `new Worker(new URL(…))` form below into a JavaScript chunk.
-const FROM_SOURCES = import.meta.url.endsWith(".ts");
+// From sources (tests, benchmarks) Node 20 cannot load a .ts worker entry, and a worker's own
+// --import does not register loaders there: the thread registers tsx itself (a root
+// devDependency, resolved from the working directory) before importing the entry. A Next build
+// bundles the `new Worker(new URL(…))` form below into a JavaScript chunk. Turbopack keeps
+// import.meta.url naming the .ts source, so what tells the two apart is that its import.meta has
+// no `dirname` (Node's, tsx's and Vitest's have); the e2e export spec runs the bundled form.
+const FROM_SOURCES = import.meta.url.endsWith(".ts") && typeof import.meta.dirname === "string";
 const BOOT_FROM_SOURCES = `const { workerData } = require("node:worker_threads");
 import("tsx/esm/api").then((tsx) => { tsx.register(); return import(workerData.entry); });`;
 

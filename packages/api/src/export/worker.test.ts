@@ -151,7 +151,11 @@ describe("streaming through the worker", () => {
       exportInWorker(database.url, actorOf("instructor"), asked),
       exportInWorker(database.url, actorOf("student"), studentAsked),
     ]);
-    const [aBytes, bBytes, cBytes] = await Promise.all([a, b, c].map((x) => bytesOf(x!.body)));
+    const [aBytes, bBytes, cBytes] = await Promise.all([
+      bytesOf(a!.body),
+      bytesOf(b!.body),
+      bytesOf(c!.body),
+    ]);
     expect(aBytes.equals(expected)).toBe(true);
     expect(bBytes.equals(expected)).toBe(true);
     expect(cBytes.equals(studentExpected)).toBe(true);
