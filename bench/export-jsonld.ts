@@ -79,6 +79,8 @@ function exportOnce(): {
   bytes: number;
   total: number;
   maxRssMb: number;
+  rssAtStartMb: number;
+  rssDuringMb: number;
 } {
   const child = spawnSync(
     "tsx",
@@ -108,7 +110,7 @@ for (const [label, run] of [
   [LARGE, large],
 ] as const)
   console.log(
-    `  ${label} annotations: ${(run.ms / 1000).toFixed(2)} s (exporter CPU ${(run.cpuMs / 1000).toFixed(2)} s), ${mb(run.bytes / 1048576)} written, ${run.total} counted, peak RSS ${mb(run.maxRssMb)}`,
+    `  ${label} annotations: ${(run.ms / 1000).toFixed(2)} s (exporter CPU ${(run.cpuMs / 1000).toFixed(2)} s), ${mb(run.bytes / 1048576)} written, ${run.total} counted, peak RSS ${mb(run.maxRssMb)} (sampled during the export: ${mb(run.rssAtStartMb)} at its start, at most ${mb(run.rssDuringMb)})`,
   );
 console.log(
   `  peak RSS growth ${SMALL} → ${LARGE}: ${mb(large.maxRssMb - small.maxRssMb)} (target ≤ 20 MB); time for ${LARGE}: ${(large.ms / 1000).toFixed(2)} s (target ≤ 10 s)`,

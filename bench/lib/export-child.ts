@@ -4,6 +4,14 @@
 import { exportInWorker } from "@hashiya/api/export";
 
 const [url, textId, userId] = process.argv.slice(2) as [string, string, string];
+// RSS sampled while the export runs (the main thread mostly waits): unlike maxRSS it is not
+// masked by start-up (tsx compiling the sources in both threads).
+const mb = () => process.memoryUsage.rss() / 1048576;
+const rssAtStartMb = mb();
+let rssDuringMb = rssAtStartMb;
+const sampler = setInterval(() => {
+  rssDuringMb = Math.max(rssDuringMb, mb());
+}, 20);
 const started = performance.now();
 const cpuStarted = process.cpuUsage();
 const response = await exportInWorker(
@@ -25,9 +33,12 @@ for (;;) {
   bytes += value.byteLength;
 }
 const ms = performance.now() - started;
+clearInterval(sampler);
 // CPU time of this process (all its threads): steadier than wall time on a busy machine.
 const cpu = process.cpuUsage(cpuStarted);
 const cpuMs = (cpu.user + cpu.system) / 1000;
 // maxRSS is in kilobytes (process.resourceUsage).
 const maxRssMb = process.resourceUsage().maxRSS / 1024;
-process.stdout.write(`${JSON.stringify({ ms, cpuMs, bytes, total: response.total, maxRssMb })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ ms, cpuMs, bytes, total: response.total, maxRssMb, rssAtStartMb, rssDuringMb })}\n`,
+);
