@@ -82,7 +82,7 @@ const bytesOf = async (body: ReadableStream<Uint8Array> | undefined) =>
 
 async function until(condition: () => boolean, what: string): Promise<void> {
   for (let waited = 0; !condition(); waited += 10) {
-    if (waited > 5_000) throw new Error(`still waiting for ${what}`);
+    if (waited > 15_000) throw new Error(`still waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
