@@ -1,17 +1,19 @@
 // The main thread's side of one worker job's bytes: a web ReadableStream fed by the chunks the
 // worker posts, giving one credit back for each chunk its reader takes. Nothing is read ahead
 // beyond the worker's window of credit, so a slow client holds a few chunks, not the export.
+// Chunks arrive as text and are encoded to UTF-8 as they are taken.
 
 export interface CreditedBody {
   body: ReadableStream<Uint8Array>;
-  push(bytes: Uint8Array): void;
+  push(text: string): void;
   end(): void;
   fail(error: Error): void;
 }
 
 /** A body that calls `credit` as each chunk is taken and `cancel` if its reader goes away. */
 export function creditedBody(credit: () => void, cancel: () => void): CreditedBody {
-  const queue: Uint8Array[] = [];
+  const encoder = new TextEncoder();
+  const queue: string[] = [];
   let outcome: "open" | "ended" | Error = "open";
   let cancelled = false;
   let wake: (() => void) | null = null;
@@ -26,9 +28,9 @@ export function creditedBody(credit: () => void, cancel: () => void): CreditedBo
           await new Promise<void>((resolve) => {
             wake = resolve;
           });
-        const bytes = queue.shift();
-        if (bytes) {
-          controller.enqueue(bytes);
+        const text = queue.shift();
+        if (text !== undefined) {
+          controller.enqueue(encoder.encode(text));
           credit();
         } else if (outcome === "ended") controller.close();
         else controller.error(outcome);
@@ -44,9 +46,9 @@ export function creditedBody(credit: () => void, cancel: () => void): CreditedBo
   );
   return {
     body,
-    push(bytes) {
+    push(text) {
       if (cancelled) return;
-      queue.push(bytes);
+      queue.push(text);
       arrived();
     },
     end() {

@@ -135,7 +135,7 @@ export function exportInWorker(
         const { type: _, job: __, ...head } = message;
         resolve({ ...head, body: body.body });
       } else if (message.type === "refused") resolve(null);
-      else if (message.type === "chunk") body?.push(message.bytes);
+      else if (message.type === "chunk") body?.push(message.text);
       else if (message.type === "end") body?.end();
     });
   });

@@ -6,8 +6,13 @@ import type { ExportRequest } from "./index";
 // a job's bytes only against credit: one chunk per credit, so a slow download holds at most
 // `CHUNK_WINDOW` chunks in flight, however large the export.
 
-/** Bytes per chunk the worker posts (text pieces are gathered or cut to this size). */
-export const CHUNK_BYTES = 64 * 1024;
+/**
+ * UTF-16 code units per chunk the worker posts (text pieces are gathered or cut to this size):
+ * 64 KB of Arabic in UTF-8. Text, not bytes: the main thread encodes each chunk as its reader
+ * takes it, so its garbage is on its own heap, where it is collected as it goes; transferred byte
+ * buffers are memory its collector does not count, and ~40 MB of dead ones piled up.
+ */
+export const CHUNK_CHARS = 32 * 1024;
 /** Chunks a job may have posted and not yet handed to its reader. */
 export const CHUNK_WINDOW = 4;
 
@@ -23,7 +28,7 @@ export type FromWorker =
   | { type: "head"; job: number; contentType: string; filename: string; total: number }
   /** Not this actor's to export (the route answers 404). */
   | { type: "refused"; job: number }
-  | { type: "chunk"; job: number; bytes: Uint8Array }
+  | { type: "chunk"; job: number; text: string }
   | { type: "end"; job: number }
   | { type: "error"; job: number; message: string }
   /** The job's reading has stopped (ended, failed or cancelled): nothing more comes for it. */

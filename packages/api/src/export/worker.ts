@@ -1,8 +1,8 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { createDb } from "@hashiya/db";
 import { planExport } from "./index";
-import { utf8Chunks } from "./utf8-chunks";
-import { CHUNK_BYTES, CHUNK_WINDOW, type FromWorker, type ToWorker } from "./worker-protocol";
+import { textChunks } from "./text-chunks";
+import { CHUNK_CHARS, CHUNK_WINDOW, type FromWorker, type ToWorker } from "./worker-protocol";
 
 // The export worker's thread (started by `worker-client.ts`): runs each export job against a
 // small database pool of its own and posts the bytes back as credit allows. Its heap is
@@ -21,8 +21,7 @@ interface Job {
 }
 const jobs = new Map<number, Job>();
 
-const post = (message: FromWorker, transfer: ArrayBuffer[] = []) =>
-  port.postMessage(message, transfer);
+const post = (message: FromWorker) => port.postMessage(message);
 
 async function run(id: number, message: Extract<ToWorker, { type: "start" }>) {
   const job: Job = { credit: CHUNK_WINDOW, cancelled: false, wake: null };
@@ -36,14 +35,14 @@ async function run(id: number, message: Extract<ToWorker, { type: "start" }>) {
     const { chunks, ...head } = planned;
     post({ type: "head", job: id, ...head });
     // Leaving the loop early (cancelled) returns the generators: the database reads stop.
-    for await (const bytes of utf8Chunks(chunks, CHUNK_BYTES)) {
+    for await (const text of textChunks(chunks, CHUNK_CHARS)) {
       while (job.credit === 0 && !job.cancelled)
         await new Promise<void>((resolve) => {
           job.wake = resolve;
         });
       if (job.cancelled) break;
       job.credit--;
-      post({ type: "chunk", job: id, bytes }, [bytes.buffer as ArrayBuffer]);
+      post({ type: "chunk", job: id, text });
     }
     if (!job.cancelled) post({ type: "end", job: id });
   } catch (error) {
