@@ -14,8 +14,10 @@ import type { FromWorker, ToWorker } from "./worker-protocol";
 
 // Measured with bench/export-jsonld.ts's exporting process: with these the worker's heap peaks
 // at ~65 MB exporting 10,000 annotations and ~70 MB exporting 100,000 (unbounded, at 100,000 it
-// grew to 220 MB); a 12 MB young generation cost no less CPU. The old generation holds Prisma
-// and an export's scope (the text's code points): room for a few exports at once.
+// grew to 220 MB). The small young generation is the CPU's price: a 100,000 export spends ~4 s
+// in 1,400 scavenges (~40% more CPU than in-thread); 12 MB halves that, but its RSS growth
+// measured 25-28 MB against this one's -24 to +35 (start-up noise; not yet settled). The old
+// generation holds Prisma and an export's scope (the text's code points).
 const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 128 };
 
 // From sources (tests, benchmarks) Node 20 cannot load a .ts worker entry, and a worker's own
