@@ -28,7 +28,7 @@ function get(persona: Persona, kind: "text" | "course", id: string, query: strin
   const user = world.users.get(persona) ?? null;
   const actor = user ? { userId: user.id, isAdmin: user.isAdmin === true } : null;
   const url = new URL(`https://hashiya.example/api/export/${kind}s/${id}?${query}`);
-  return exportHttpResponse(testDb.db, actor, { kind, id }, url, "https://hashiya.example");
+  return exportHttpResponse(testDb.url, actor, { kind, id }, url, "https://hashiya.example");
 }
 
 const statusFor: Record<Persona, { text: number; publicText: number; course: number }> = {

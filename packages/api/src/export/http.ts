@@ -1,13 +1,13 @@
-import type { Db } from "@hashiya/db";
 import { z } from "zod";
 import { errorMessages } from "../errors";
 import type { Actor } from "../policies";
 import { type ExportFormatName, exportFormatNames } from "./formats/all";
-import { createExport } from "./index";
+import { exportInWorker } from "./worker-client";
 
 // The export route's answer (apps/web/src/app/api/export/…): the query checked with zod, the
 // exporter authorised on the server, the file streamed with its size in items sent first
-// (`X-Total-Count`) for the download dialog's progress.
+// (`X-Total-Count`) for the download dialog's progress. The export itself runs in the export
+// worker (`worker-client.ts`), against the database at `databaseUrl`.
 
 const querySchema = z.object({
   format: z.enum(exportFormatNames as [ExportFormatName, ...ExportFormatName[]]),
@@ -23,7 +23,7 @@ function refusal(status: number, code: keyof typeof errorMessages): Response {
 
 /** `GET /api/export/{texts|courses}/{id}?format=…[&bom=1]` for this actor. */
 export async function exportHttpResponse(
-  db: Db,
+  databaseUrl: string,
   actor: Actor,
   target: { kind: "text" | "course"; id: string },
   url: URL,
@@ -32,7 +32,7 @@ export async function exportHttpResponse(
   const query = querySchema.safeParse(Object.fromEntries(url.searchParams));
   if (!query.success) return refusal(400, "export.bad_request");
   if (!actor) return refusal(401, "auth.sign_in_required");
-  const exported = await createExport(db, actor, {
+  const exported = await exportInWorker(databaseUrl, actor, {
     ...target,
     format: query.data.format,
     bom: query.data.bom === "1",

@@ -20,6 +20,8 @@ export interface ExportRequest {
   baseUrl: string;
   /** Threads read per database query (tests and the benchmark vary it). */
   batchSize?: number;
+  /** When the export is said to be made (tests fix it); now by default. */
+  exportedAt?: Date;
 }
 
 export interface ExportResponse {
@@ -58,9 +60,8 @@ export async function createExport(
   actor: Actor,
   request: ExportRequest,
 ): Promise<ExportResponse | null> {
-  const scope = await exportScope(db, actor, request.kind, request.id);
-  if (!scope) return null;
-  return exportOf(db, scope, request);
+  const planned = await planExport(db, actor, request);
+  return planned && withBody(planned);
 }
 
 /** An export of a scope already authorised. */
@@ -69,6 +70,35 @@ export async function exportOf(
   scope: ExportScope,
   request: Omit<ExportRequest, "kind" | "id">,
 ): Promise<ExportResponse> {
+  return withBody(await plannedExport(db, scope, request));
+}
+
+/** An export before its body is a stream: its pieces of text, not yet read. */
+export interface PlannedExport extends Omit<ExportResponse, "body"> {
+  chunks: AsyncGenerator<string>;
+}
+
+const withBody = ({ chunks, ...head }: PlannedExport): ExportResponse => ({
+  ...head,
+  body: pulledStream(chunks),
+});
+
+/** What `createExport` answers, as text pieces (the export worker encodes them its own way). */
+export async function planExport(
+  db: Db,
+  actor: Actor,
+  request: ExportRequest,
+): Promise<PlannedExport | null> {
+  const scope = await exportScope(db, actor, request.kind, request.id);
+  if (!scope) return null;
+  return plannedExport(db, scope, request);
+}
+
+async function plannedExport(
+  db: Db,
+  scope: ExportScope,
+  request: Omit<ExportRequest, "kind" | "id">,
+): Promise<PlannedExport> {
   const format = EXPORT_FORMATS[request.format];
   const total =
     (await exportCount(db, scope)) +
@@ -77,7 +107,7 @@ export async function exportOf(
     scope,
     total,
     baseUrl: request.baseUrl,
-    exportedAt: new Date(),
+    exportedAt: request.exportedAt ?? new Date(),
     bom: request.bom ?? false,
     ...(format.order === "reading" && { numbering: await exportNumbering(db, scope) }),
   };
@@ -86,10 +116,11 @@ export async function exportOf(
     contentType: format.contentType,
     filename: `hashiya-${scope.kind}-${scope.id}-${stamp}.${format.extension}`,
     total,
-    body: pulledStream(exportChunks(db, format, context, request.batchSize)),
+    chunks: exportChunks(db, format, context, request.batchSize),
   };
 }
 
-export { type ExportScope, courseExportScope, textExportScope } from "./scope";
-export { pulledStream } from "./stream";
 export { exportHttpResponse } from "./http";
+export { courseExportScope, type ExportScope, textExportScope } from "./scope";
+export { pulledStream } from "./stream";
+export { exportInWorker, stopExportWorkers } from "./worker-client";

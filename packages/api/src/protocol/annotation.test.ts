@@ -102,7 +102,7 @@ describe("3. Annotation retrieval", () => {
     const user = f.world.users.get("student");
     const url = new URL(`${f.server.origin}/api/export/texts/x?format=w3c`);
     const exported = await exportHttpResponse(
-      f.testDb.db,
+      f.testDb.url,
       { userId: user!.id, isAdmin: false },
       { kind: "text", id: f.world.publicText.id },
       url,
