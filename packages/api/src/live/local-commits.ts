@@ -23,20 +23,31 @@ const listeners = processWide(
 
 /** Hears of the committed events of a text written through `db` in this process. */
 export function onLocalCommit(db: Db, textId: string, listener: Listener): () => void {
-  let byText = listeners.get(db);
+  return addTo(listeners, db, textId, listener);
+}
+
+/** Adds `member` to the set of (db, text) in `sets`; what it returns takes it out again. */
+function addTo<V>(
+  sets: WeakMap<Db, Map<string, Set<V>>>,
+  db: Db,
+  textId: string,
+  member: V,
+): () => void {
+  let byText = sets.get(db);
   if (!byText) {
     byText = new Map();
-    listeners.set(db, byText);
+    sets.set(db, byText);
   }
   let set = byText.get(textId);
   if (!set) {
     set = new Set();
     byText.set(textId, set);
   }
-  set.add(listener);
+  set.add(member);
+  const [table, members] = [byText, set];
   return () => {
-    set.delete(listener);
-    if (set.size === 0 && byText.get(textId) === set) byText.delete(textId);
+    members.delete(member);
+    if (members.size === 0 && table.get(textId) === members) table.delete(textId);
   };
 }
 
@@ -101,25 +112,13 @@ const underWay = processWide(
  * its ids in); call what it returns once its events were offered, or it failed.
  */
 export function localWriteStarted(db: Db, textId: string): () => void {
-  let table = underWay.get(db);
-  if (!table) {
-    table = new Map();
-    underWay.set(db, table);
-  }
-  let writes = table.get(textId);
-  if (!writes) {
-    writes = new Set();
-    table.set(textId, writes);
-  }
   let end!: () => void;
   const done = new Promise<void>((resolve) => {
     end = resolve;
   });
-  writes.add(done);
-  const set = writes;
+  const remove = addTo(underWay, db, textId, done);
   return () => {
-    set.delete(done);
-    if (set.size === 0 && table.get(textId) === set) table.delete(textId);
+    remove();
     end();
   };
 }
