@@ -1,9 +1,10 @@
 import { bodyToPlainText, type CommentBody } from "@hashiya/annotation-schema";
-import { type ModerationState, Prisma, type TextEvent, type Visibility } from "@hashiya/db";
+import type { ModerationState, Prisma, TextEvent, Visibility } from "@hashiya/db";
 import {
   EVENT_COLUMNS,
   type EventDraft,
   eventValues,
+  noteAppended,
   previousEventOf,
   wakeUpOf,
 } from "../live/log";
@@ -36,38 +37,16 @@ export interface NewThreadRow {
   tags: string[];
 }
 
-/** What {@link insertThread} wrote: the thread's row and its event, after the text's `previous`. */
-export interface InsertedThread {
-  row: ThreadColumnsRow & { tags: { name: string }[] };
-  event: TextEvent;
-  previous: bigint;
-}
-
-/**
- * Inserts the thread and appends its event. Inside a write's transaction (which holds the
- * text's lock), or alone with `lockVersion`: the statement then takes the text's lock itself
- * and writes only while the text is still at that version and its course open — null when
- * not (nothing written). Either way the event is the caller's to announce (`noteAppended`).
- */
+/** Inserts the thread and appends its event; `eventId` is the event's (as `appendEvents`). */
 export async function insertThread(
-  client: Pick<Tx, "$queryRaw">,
+  tx: Tx,
   thread: NewThreadRow,
-  options: { lockVersion?: number } = {},
-): Promise<InsertedThread | null> {
+): Promise<{ row: ThreadColumnsRow & { tags: { name: string }[] }; eventId: string }> {
   const id = newId();
   const { textId, authorId } = thread;
   const tagsJson = JSON.stringify(thread.tags);
   const draft: EventDraft = { type: "thread.created", annotationId: id, ...eventAudience(thread) };
-  // Ids are taken under the lock (the event's from its sequence), so a text's events still
-  // commit in id order (commands/transaction.ts).
-  const text =
-    options.lockVersion === undefined
-      ? Prisma.sql`SELECT ${textId}::text AS id`
-      : Prisma.sql`SELECT t.id FROM texts t JOIN courses c ON c.id = t.course_id
-          WHERE t.id = ${textId} AND t.version = ${options.lockVersion}
-            AND c.archived_at IS NULL
-          FOR NO KEY UPDATE OF t`;
-  const [row] = await client.$queryRaw<
+  const [row] = await tx.$queryRaw<
     (ThreadColumnsRow & {
       tagNames: string[];
       eventId: bigint;
@@ -75,16 +54,15 @@ export async function insertThread(
       previous: bigint | null;
     })[]
   >`
-    WITH text AS (${text}), inserted AS (
+    WITH inserted AS (
       INSERT INTO annotations (id, text_id, author_id, text_version, selectors, quote, start,
         "end", body, body_text, is_question, visibility, moderation_state, created_at, updated_at)
-      SELECT ${id}, text.id, ${authorId}, ${thread.textVersion},
+      VALUES (${id}, ${textId}, ${authorId}, ${thread.textVersion},
         ${JSON.stringify(thread.selectors)}::jsonb, ${thread.quote}, ${thread.start},
         ${thread.end}, ${JSON.stringify(thread.body)}::jsonb, ${bodyToPlainText(thread.body)},
         ${thread.isQuestion}, ${thread.visibility}::"Visibility",
         ${thread.moderationState}::"ModerationState", now() AT TIME ZONE 'UTC',
-        now() AT TIME ZONE 'UTC'
-      FROM text
+        now() AT TIME ZONE 'UTC')
       RETURNING id, text_id AS "textId", author_id AS "authorId", quote, start, "end",
         anchor_state::text AS "anchorState", anchor_score AS "anchorScore", body,
         body_text AS "bodyText", is_question AS "isQuestion", visibility::text AS visibility,
@@ -95,8 +73,7 @@ export async function insertThread(
       INSERT INTO annotation_tags (annotation_id, name)
       SELECT inserted.id, tag FROM inserted, jsonb_array_elements_text(${tagsJson}::jsonb) AS tag
     ), appended AS (
-      INSERT INTO text_events ${EVENT_COLUMNS}
-      SELECT event.* FROM (VALUES ${eventValues(textId, authorId, draft)}) AS event, inserted
+      INSERT INTO text_events ${EVENT_COLUMNS} VALUES ${eventValues(textId, authorId, draft)}
       RETURNING id, created_at
     )
     SELECT inserted.*, ARRAY(
@@ -105,11 +82,18 @@ export async function insertThread(
       appended.id AS "eventId", appended.created_at AS "eventAt",
       ${previousEventOf(textId)} AS previous
     FROM inserted, appended, LATERAL ${wakeUpOf(textId)} AS notified`;
-  if (!row) return null;
+  if (!row) throw new Error("the thread was not inserted");
   const { tagNames, eventId, eventAt, previous, ...columns } = row;
+  const event: TextEvent = {
+    id: eventId,
+    textId,
+    actorId: authorId,
+    replyId: null,
+    createdAt: eventAt,
+    ...draft,
+  };
   return {
     row: { ...columns, tags: tagNames.map((name) => ({ name })) },
-    event: { id: eventId, textId, actorId: authorId, replyId: null, createdAt: eventAt, ...draft },
-    previous: previous ?? 0n,
+    eventId: noteAppended(tx, { textId, previous: previous ?? 0n, rows: [event] }),
   };
 }

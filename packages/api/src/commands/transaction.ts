@@ -1,7 +1,7 @@
 import { type Db, type ModerationState, Prisma } from "@hashiya/db";
-import { requireOpenCourse } from "../authorise";
-import { runTransaction } from "../notifications/after-commit";
 import { type Actor, type CourseStanding, canReadText, canSeeThread } from "../policies";
+import { runTransaction } from "../notifications/after-commit";
+import { requireOpenCourse } from "../authorise";
 import { appError } from "../trpc";
 
 export type Tx = Prisma.TransactionClient;
@@ -81,39 +81,24 @@ export async function writeInTextAs<T>(
   textId: string,
   command: (tx: Tx, text: LockedText, writer: WriterInText) => Promise<T>,
 ): Promise<T> {
-  return runTransaction(db, async (tx) => {
-    const { text, writer } = await readTextAs(tx, actor, textId, { lock: true });
-    return command(tx, text, writer);
-  });
-}
-
-/**
- * The text (with its course's settings) and the actor's side of a write in it, in one query;
- * `lock`: under the text's write lock (inside a transaction). Without it, what a write that
- * takes the lock itself checks first (`commands/create-at-once.ts`).
- */
-export async function readTextAs(
-  client: Pick<Tx, "$queryRaw">,
-  actor: Actor,
-  textId: string,
-  options: { lock: boolean },
-): Promise<{ text: LockedText; writer: WriterInText }> {
   const userId = actor?.userId ?? null;
-  const [row] = await client.$queryRaw<
-    (LockedText & WriterMute & { role: string | null; name: string | null })[]
-  >`
-    SELECT ${lockedTextColumns}, m.role::text AS role, u.name,
-      m.muted_until AS "mutedUntil", m.muted_reason AS "mutedReason"
-    FROM texts t
-    JOIN courses c ON c.id = t.course_id
-    LEFT JOIN memberships m ON m.course_id = t.course_id AND m.user_id = ${userId}
-    LEFT JOIN users u ON u.id = ${userId}
-    WHERE t.id = ${textId}
-    ${options.lock ? Prisma.sql`FOR NO KEY UPDATE OF t` : Prisma.empty}`;
-  if (!row) throw appError("NOT_FOUND", "not_found");
-  const { role, name, mutedUntil, mutedReason, ...text } = row;
-  const standing: CourseStanding = actor ? ((role as CourseStanding | null) ?? "none") : "none";
-  return { text, writer: { standing, name: actor ? name : null, mutedUntil, mutedReason } };
+  return runTransaction(db, async (tx) => {
+    const [row] = await tx.$queryRaw<
+      (LockedText & WriterMute & { role: string | null; name: string | null })[]
+    >`
+      SELECT ${lockedTextColumns}, m.role::text AS role, u.name,
+        m.muted_until AS "mutedUntil", m.muted_reason AS "mutedReason"
+      FROM texts t
+      JOIN courses c ON c.id = t.course_id
+      LEFT JOIN memberships m ON m.course_id = t.course_id AND m.user_id = ${userId}
+      LEFT JOIN users u ON u.id = ${userId}
+      WHERE t.id = ${textId}
+      FOR NO KEY UPDATE OF t`;
+    if (!row) throw appError("NOT_FOUND", "not_found");
+    const { role, name, mutedUntil, mutedReason, ...text } = row;
+    const standing: CourseStanding = actor ? ((role as CourseStanding | null) ?? "none") : "none";
+    return command(tx, text, { standing, name: actor ? name : null, mutedUntil, mutedReason });
+  });
 }
 
 const threadAccessSelect = {
@@ -168,10 +153,7 @@ export async function writeOnThread<T>(
       throw appError("NOT_FOUND", "not_found");
     }
     requireOpenCourse(text);
-    const mute = {
-      mutedUntil: membership?.mutedUntil ?? null,
-      mutedReason: membership?.mutedReason ?? null,
-    };
+    const mute = { mutedUntil: membership?.mutedUntil ?? null, mutedReason: membership?.mutedReason ?? null };
     return command(tx, { text, standing, mute, thread });
   });
 }

@@ -119,8 +119,8 @@ describe("in the writer's process", () => {
     const hub = await newHub();
     const text = world.privateText;
     const subscription = await collectLive(testDb.db, student, hub, { textId: text.id });
-    // Two writers in two processes' worth of clients: each comment locks the text in its one
-    // statement, so ids are taken, and commits happen, in one order.
+    // Two writers on two clients at once: the text's lock orders their ids and commits, and a
+    // write offered at commit is delivered only when it comes right after what was delivered.
     const other = createDb(testDb.url, { max: 4 });
     clients.push(other);
     const writers = [callerFor(testDb.db, world.classmate), callerFor(other, student)];

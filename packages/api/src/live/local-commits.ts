@@ -23,31 +23,20 @@ const listeners = processWide(
 
 /** Hears of the committed events of a text written through `db` in this process. */
 export function onLocalCommit(db: Db, textId: string, listener: Listener): () => void {
-  return addTo(listeners, db, textId, listener);
-}
-
-/** Adds `member` to the set of (db, text) in `sets`; what it returns takes it out again. */
-function addTo<V>(
-  sets: WeakMap<Db, Map<string, Set<V>>>,
-  db: Db,
-  textId: string,
-  member: V,
-): () => void {
-  let byText = sets.get(db);
+  let byText = listeners.get(db);
   if (!byText) {
     byText = new Map();
-    sets.set(db, byText);
+    listeners.set(db, byText);
   }
   let set = byText.get(textId);
   if (!set) {
     set = new Set();
     byText.set(textId, set);
   }
-  set.add(member);
-  const [table, members] = [byText, set];
+  set.add(listener);
   return () => {
-    members.delete(member);
-    if (members.size === 0 && table.get(textId) === members) table.delete(textId);
+    set.delete(listener);
+    if (set.size === 0 && byText.get(textId) === set) byText.delete(textId);
   };
 }
 
@@ -100,40 +89,15 @@ function offered(db: Db, textId: string, lastId: bigint): void {
   table?.delete(key);
 }
 
-// A write of one statement commits before its ids are known here: while it is under way, a
-// NOTIFY for its text may be its own, and waits for its offer as above.
-const underWay = processWide(
-  "live/local-commits:under-way",
-  () => new WeakMap<Db, Map<string, Set<Promise<void>>>>(),
-);
-
 /**
- * Called before a one-statement write to a text in this process (no transaction to register
- * its ids in); call what it returns once its events were offered, or it failed.
- */
-export function localWriteStarted(db: Db, textId: string): () => void {
-  let end!: () => void;
-  const done = new Promise<void>((resolve) => {
-    end = resolve;
-  });
-  const remove = addTo(underWay, db, textId, done);
-  return () => {
-    remove();
-    end();
-  };
-}
-
-/**
- * When event `lastId` of the text may be this process's own write, not yet offered: resolves
- * once it was (or after a short while); null when it is not one of ours.
+ * When event `lastId` of the text is this process's own write, not yet offered: resolves once
+ * it was (or after a short while); null when it is not one of ours.
  */
 export function localOffer(db: Db, textId: string, lastId: bigint): Promise<void> | null {
-  const pending = committing.get(db)?.get(keyOf(textId, lastId))?.done;
-  const writes = underWay.get(db)?.get(textId);
-  const awaited = pending ?? (writes?.size ? Promise.all(writes).then(() => {}) : null);
-  if (!awaited) return null;
+  const pending = committing.get(db)?.get(keyOf(textId, lastId));
+  if (!pending) return null;
   return Promise.race([
-    awaited,
+    pending.done,
     new Promise<void>((resolve) => setTimeout(resolve, OFFER_WAIT_MS).unref()),
   ]);
 }

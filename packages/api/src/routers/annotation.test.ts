@@ -1,12 +1,9 @@
-import { COMMENT_MAX_CHARS, plainTextToBody } from "@hashiya/annotation-schema";
+import { COMMENT_MAX_CHARS } from "@hashiya/annotation-schema";
 import { createTestDatabase, type TestDatabase } from "@hashiya/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAnnotationAtOnce } from "../commands/annotation";
-import { readTextAs } from "../commands/transaction";
 import { rejectionOf } from "../testing/errors";
 import { annotationInput, bodyOf, buildText, callerFor } from "../testing/factories";
 import { buildCourseWorld, type CourseWorld } from "../testing/personas";
-import { actorOf } from "../trpc";
 
 let testDb: TestDatabase;
 let world: CourseWorld;
@@ -86,55 +83,6 @@ describe("annotation.create", () => {
     const stored = await testDb.db.annotation.findUniqueOrThrow({ where: { id: thread!.id } });
     expect(thread!.createdAt).toEqual(stored.createdAt);
     expect(Math.abs(stored.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
-  });
-
-  it("writes nothing in one statement when the text changed after it was read", async () => {
-    // What `create` does for a comment without mentions: read, check, then one statement that
-    // locks the text and writes only if it is as read; else the transactional create answers.
-    const { db } = testDb;
-    const text = world.privateText;
-    const student = world.users.get("student")!;
-    const read = await readTextAs(db, actorOf(student), text.id, { lock: false });
-    const author = { id: student.id, name: read.writer.name, standing: read.writer.standing };
-    const input = {
-      ...annotationInput(text),
-      body: plainTextToBody("تعليق في جملة واحدة"),
-      visibility: "course" as const,
-      isQuestion: false,
-      tags: [],
-    };
-    const count = () => db.annotation.count({ where: { textId: text.id } });
-    const before = await count();
-    expect(await createAnnotationAtOnce(db, read.text, author, input)).not.toBeNull();
-    expect(await count()).toBe(before + 1);
-    const changes = [
-      {
-        change: () =>
-          db.text.update({ where: { id: text.id }, data: { version: { increment: 1 } } }),
-        undo: () => db.text.update({ where: { id: text.id }, data: { version: text.version } }),
-        refusal: "text.version_conflict",
-      },
-      {
-        change: () =>
-          db.course.update({ where: { id: read.text.courseId }, data: { archivedAt: new Date() } }),
-        undo: () =>
-          db.course.update({ where: { id: read.text.courseId }, data: { archivedAt: null } }),
-        refusal: "course.archived",
-      },
-    ];
-    for (const { change, undo, refusal } of changes) {
-      await change();
-      try {
-        expect(await createAnnotationAtOnce(db, read.text, author, input)).toBeNull();
-        expect(await count()).toBe(before + 1);
-        // Through the procedure, the transactional create says why.
-        expect(await rejectionOf(as("student").annotation.create(annotationInput(text)))).toBe(
-          refusal,
-        );
-      } finally {
-        await undo();
-      }
-    }
   });
 
   it("widens a range that cuts a letter from its tashkeel to whole letters", async () => {
@@ -385,7 +333,9 @@ describe("annotation.anchors", () => {
 
   it("answers not found for a text the caller may not read", async () => {
     expect(
-      await rejectionOf(as("non-member").annotation.anchors({ textId: world.privateText.id })),
+      await rejectionOf(
+        as("non-member").annotation.anchors({ textId: world.privateText.id }),
+      ),
     ).toBe("not_found");
   });
 });

@@ -3,29 +3,17 @@ import {
   deleteAnnotationInputSchema,
   editAnnotationInputSchema,
   listThreadsInputSchema,
-  mentionedUserIds,
   searchInputSchema,
 } from "@hashiya/annotation-schema";
 import { Prisma } from "@hashiya/db";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { requireAuthor, requireUnchanged, requireUnmuted, requireWriter } from "../authorise";
-import {
-  createAnnotation,
-  createAnnotationAtOnce,
-  deleteAnnotation,
-  editAnnotation,
-} from "../commands/annotation";
-import {
-  type LockedText,
-  readTextAs,
-  type WriterInText,
-  writeInTextAs,
-  writeOnThread,
-} from "../commands/transaction";
+import { createAnnotation, deleteAnnotation, editAnnotation } from "../commands/annotation";
+import { writeInTextAs, writeOnThread } from "../commands/transaction";
 import { lastEventIdOf } from "../live/log";
 import { primeThreadAfterEvent } from "../live/shared-reads";
-import { type CourseStanding, findReadableText, initialModerationState } from "../policies";
-import { isRevealed, plainLens, type ThreadRow } from "../presenters";
+import { findReadableText, initialModerationState } from "../policies";
+import { isRevealed, plainLens } from "../presenters";
 import { loadLens } from "../queries/lens";
 import { searchTextAndThreads } from "../queries/search";
 import { listAnchors, listThreads, threadOutcome, viewOfThread } from "../queries/threads";
@@ -67,39 +55,20 @@ export const annotationRouter = {
   }),
 
   /** Starts a thread on a passage of the text version the caller is reading. */
-  create: protectedProcedure.input(createAnnotationInputSchema).mutation(async ({ ctx, input }) => {
+  create: protectedProcedure.input(createAnnotationInputSchema).mutation(({ ctx, input }) => {
     const actor = actorOf(ctx.user);
-    const checked = (text: LockedText, writer: WriterInText) => {
-      requireWriter(actor, writer.standing, text);
-      requireUnmuted(writer);
-      const moderationState = initialModerationState(text, writer.standing, input.visibility);
-      return {
-        author: { id: ctx.user.id, name: writer.name, standing: writer.standing },
-        created: { ...input, moderationState },
-      };
-    };
-    // A new thread holds only the writer's own words: no course setting changes their view.
-    const answer = (standing: CourseStanding, row: ThreadRow, eventId: string) => ({
-      thread: viewOfThread(row, plainLens(actor, standing)),
-      eventId,
-    });
-    // A comment that mentions nobody is one statement that takes the text's lock itself; one
-    // with mentions (their checks and notifications), or one the text changed under, is a
-    // transaction under the lock.
-    if (mentionedUserIds(input.body).length === 0) {
-      const { text, writer } = await readTextAs(ctx.db, actor, input.textId, { lock: false });
-      const { author, created } = checked(text, writer);
-      const outcome = await createAnnotationAtOnce(ctx.db, text, author, created);
-      if (outcome?.row) return answer(writer.standing, outcome.row, outcome.eventId);
-      if (outcome) return threadOutcome(ctx.db, actor, writer.standing, outcome);
-    }
     return writeInTextAs(ctx.db, actor, input.textId, async (tx, text, writer) => {
-      const { author, created } = checked(text, writer);
+      const { standing } = writer;
+      requireWriter(actor, standing, text);
+      requireUnmuted(writer);
+      const author = { id: ctx.user.id, name: writer.name, standing };
+      const moderationState = initialModerationState(text, standing, input.visibility);
+      const created = { ...input, moderationState };
       const { row, ...outcome } = await createAnnotation(tx, text, author, created);
-      if (!row) return threadOutcome(tx, actor, writer.standing, outcome);
-      // Inside the transaction: its viewers present the thread from it at commit.
+      if (!row) return threadOutcome(tx, actor, standing, outcome);
       primeThreadAfterEvent(ctx.db, row.id, BigInt(outcome.eventId), row);
-      return answer(writer.standing, row, outcome.eventId);
+      // A new thread holds only the writer's own words: no course setting changes their view.
+      return { thread: viewOfThread(row, plainLens(actor, standing)), eventId: outcome.eventId };
     });
   }),
 
