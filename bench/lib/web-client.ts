@@ -40,6 +40,7 @@ export async function signIn(webUrl: string, email: string, password: string): P
 /** `fetch`: what the writes and reads go through (P1's poster: `node-fetch.ts`). */
 export function webClient(webUrl: string, cookie?: string, options: { fetch?: typeof fetch } = {}) {
   const headers = (): Record<string, string> => (cookie ? { cookie } : {});
+  const http = { url: `${webUrl}/api/trpc`, transformer: SuperJSON, headers, ...options };
   return createTRPCClient<AppRouter>({
     links: [
       splitLink({
@@ -59,18 +60,8 @@ export function webClient(webUrl: string, cookie?: string, options: { fetch?: ty
         // As the web app's client (apps/web/src/trpc/react.tsx): writes unbatched, reads batched.
         false: splitLink({
           condition: (op) => op.type === "mutation",
-          true: httpLink({
-            url: `${webUrl}/api/trpc`,
-            transformer: SuperJSON,
-            headers,
-            ...options,
-          }),
-          false: httpBatchLink({
-            url: `${webUrl}/api/trpc`,
-            transformer: SuperJSON,
-            headers,
-            ...options,
-          }),
+          true: httpLink(http),
+          false: httpBatchLink(http),
         }),
       }),
     ],

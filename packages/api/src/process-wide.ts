@@ -1,7 +1,7 @@
 // Next.js may load a module more than once in one process: the app router's and the pages
 // router's bundles (apps/web: /api/trpc and /api/live) each instantiate the workspace packages.
-// State that writers in one must share with live streams in the other lives here, once per
-// process, under a name.
+// State that must be one per process (what writers share with live streams, caches) lives
+// here, once per process, under a name.
 
 const holder = globalThis as typeof globalThis & { hashiyaProcessWide?: Map<string, unknown> };
 

@@ -6,7 +6,6 @@ import { loadDbEnv } from "./env";
 // and pages routers' bundles), and caches keyed by the client must see one object.
 const globalForDb = globalThis as unknown as { hashiyaDb?: Db; hashiyaDbProxy?: Db };
 
-/** The process-wide client for DATABASE_URL, created on first use (so imports never need a database). */
 globalForDb.hashiyaDbProxy ??= new Proxy({} as Db, {
   get(_target, property) {
     globalForDb.hashiyaDb ??= createDb(loadDbEnv().DATABASE_URL);

@@ -1,4 +1,5 @@
 import type { Db } from "@hashiya/db";
+import { processWide } from "../process-wide";
 
 /** What a session's claims are checked against: sessions outlive changes to the account. */
 export interface AccountState {
@@ -12,10 +13,8 @@ const TTL_MS = 5_000;
 const MAX_ENTRIES = 10_000;
 
 type Entry = { state: AccountState; at: number; pending?: Promise<AccountState> };
-const holder = globalThis as typeof globalThis & { hashiyaAccountStates?: Map<string, Entry> };
-// On globalThis: Next.js may load this module more than once in one process.
-holder.hashiyaAccountStates ??= new Map();
-const cache = holder.hashiyaAccountStates;
+// Process-wide: Next.js may load this module more than once in one process.
+const cache = processWide("accounts/account-state", () => new Map<string, Entry>());
 
 /**
  * The account's current state, read at most every few seconds per user and process. Sessions

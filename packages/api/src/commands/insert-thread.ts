@@ -44,7 +44,6 @@ export async function insertThread(
 ): Promise<{ row: ThreadColumnsRow & { tags: { name: string }[] }; eventId: string }> {
   const id = newId();
   const { textId, authorId } = thread;
-  const tagsJson = JSON.stringify(thread.tags);
   const draft: EventDraft = { type: "thread.created", annotationId: id, ...eventAudience(thread) };
   const [row] = await tx.$queryRaw<
     (ThreadColumnsRow & {
@@ -71,14 +70,13 @@ export async function insertThread(
         created_at AS "createdAt", edited_at AS "editedAt", deleted_at AS "deletedAt"
     ), tagged AS (
       INSERT INTO annotation_tags (annotation_id, name)
-      SELECT inserted.id, tag FROM inserted, jsonb_array_elements_text(${tagsJson}::jsonb) AS tag
+      SELECT inserted.id, tag FROM inserted, jsonb_array_elements_text(${JSON.stringify(thread.tags)}::jsonb) AS tag
+      RETURNING name
     ), appended AS (
       INSERT INTO text_events ${EVENT_COLUMNS} VALUES ${eventValues(textId, authorId, draft)}
       RETURNING id, created_at
     )
-    SELECT inserted.*, ARRAY(
-        SELECT tag FROM jsonb_array_elements_text(${tagsJson}::jsonb) AS tag ORDER BY tag
-      ) AS "tagNames",
+    SELECT inserted.*, ARRAY(SELECT name FROM tagged ORDER BY name) AS "tagNames",
       appended.id AS "eventId", appended.created_at AS "eventAt",
       ${previousEventOf(textId)} AS previous
     FROM inserted, appended, LATERAL ${wakeUpOf(textId)} AS notified`;

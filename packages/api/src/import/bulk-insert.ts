@@ -2,8 +2,8 @@ import type { AnchorState, Prisma, Visibility } from "@hashiya/db";
 
 // Many rows in one statement: the rows travel as one JSON parameter that PostgreSQL unpacks
 // (`jsonb_to_recordset`). Measured on 10,000 annotations, Prisma's createMany took ~1.5 ms a
-// row (its per-row JSON handling); this takes a fraction of that. Ids are made first (`newId`), so the
-// caller knows them without reading the rows back. Times are UTC, as Prisma stores them.
+// row (its per-row JSON handling); this takes a fraction of that. Ids are made first (`newId`),
+// so the caller knows them without reading the rows back. Times are UTC, as Prisma stores them.
 
 type Tx = Prisma.TransactionClient;
 
