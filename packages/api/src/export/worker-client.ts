@@ -12,13 +12,12 @@ import type { FromWorker, ToWorker } from "./worker-protocol";
 // `worker-protocol.ts`). A worker that dies fails its exports' streams; the next export starts
 // a new one.
 
-// Measured with bench/export-jsonld.ts's exporting process: with these the worker's heap peaks
-// at ~65 MB exporting 10,000 annotations and ~70 MB exporting 100,000 (unbounded, at 100,000 it
-// grew to 220 MB). The small young generation is the CPU's price: a 100,000 export spends ~4 s
-// in 1,400 scavenges (~40% more CPU than in-thread); 12 MB halves that, but its RSS growth
-// measured 25-28 MB against this one's -24 to +35 (start-up noise; not yet settled). The old
-// generation holds Prisma and an export's scope (the text's code points).
-const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 128 };
+// Measured with bench/export-jsonld.ts (a warm process exporting 10,000 then 100,000): the
+// worker's heap peaks at ~65 and ~74 MB (unbounded, at 100,000 it grew to 220 MB) and the
+// process's peak RSS rises 4-8 MB between the two. A 4 MB young generation rose 10-22 MB and
+// spent ~20% more CPU in scavenges; 8 MB measured like 16. The old generation holds Prisma
+// (its WebAssembly query compiler too) and an export's scope (the text's code points).
+const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 128 };
 
 // From sources (tests, benchmarks) Node 20 cannot load a .ts worker entry, and a worker's own
 // --import does not register loaders there: the thread registers tsx itself (a root
