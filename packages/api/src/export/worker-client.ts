@@ -12,11 +12,11 @@ import type { FromWorker, ToWorker } from "./worker-protocol";
 // `worker-protocol.ts`). A worker that dies fails its exports' streams; the next export starts
 // a new one.
 
-// Measured with bench/export-jsonld.ts (a warm process exporting 10,000 then 100,000): the
-// worker's heap peaks at ~65 and ~74 MB (unbounded, at 100,000 it grew to 220 MB) and the
-// process's peak RSS rises 4-8 MB between the two. A 4 MB young generation rose 10-22 MB and
-// spent ~20% more CPU in scavenges; 8 MB measured like 16. The old generation holds Prisma
-// (its WebAssembly query compiler too) and an export's scope (the text's code points).
+// Measured with bench/export-jsonld.ts (a warm process, under the web server's --liftoff-only,
+// exporting 10,000 then 100,000): the process's peak RSS rises 6-11 MB between the two, and
+// 100,000 take ~5.4 s. Unbounded, the worker's heap grew to 220 MB at 100,000; a 4 MB young
+// generation spent ~20% more CPU in scavenges for no less memory (8 MB measured like 16). The
+// old generation holds Prisma and an export's scope (the text's code points).
 const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 128 };
 
 // From sources (tests, benchmarks) Node 20 cannot load a .ts worker entry, and a worker's own
