@@ -36,33 +36,27 @@ export async function appendEvents(
   actorId: string,
   drafts: EventDraft[],
 ): Promise<string> {
-  const appended: TextEvent[] = [];
-  let previous = 0n;
-  // One insert per event, in order: a visibility change's "thread.unshared" must get the
-  // smaller id than the "thread.updated" that follows it. The last insert carries the NOTIFY
-  // in the same statement (one round trip fewer on every write).
-  for (const [index, draft] of drafts.entries()) {
-    // The lateral subquery runs once per appended row (one), so the wake-up goes out once.
-    const notify =
-      index === drafts.length - 1
-        ? Prisma.sql`, LATERAL ${wakeUpOf(textId)} AS notified`
-        : Prisma.empty;
-    const before =
-      index === 0 ? Prisma.sql`, ${previousEventOf(textId)} AS previous` : Prisma.empty;
-    const [row] = await tx.$queryRaw<(TextEvent & { previous?: bigint | null })[]>`
-      WITH appended AS (
-        INSERT INTO text_events ${EVENT_COLUMNS}
-        VALUES ${eventValues(textId, actorId, draft)}
-        RETURNING id, text_id AS "textId", type, annotation_id AS "annotationId",
-          reply_id AS "replyId", actor_id AS "actorId", visibility::text AS visibility,
-          thread_author_id AS "threadAuthorId", created_at AS "createdAt"
-      )
-      SELECT appended.*${before} FROM appended${notify}`;
-    if (!row) throw new Error("the event was not appended");
-    if (index === 0) previous = row.previous ?? 0n;
-    const { previous: _, ...event } = row;
-    appended.push(event);
-  }
+  if (drafts.length === 0) return "";
+  // One statement for all of them: the rows of a multi-row VALUES are inserted in their order,
+  // so each takes the next id (a visibility change's "thread.unshared" a smaller one than the
+  // "thread.updated" after it); the wake-up names the last. An import appends hundreds at a
+  // time: one round trip, not one per event, while it holds the text's lock.
+  const rows = await tx.$queryRaw<(TextEvent & { previous: bigint | null })[]>`
+    WITH appended AS (
+      INSERT INTO text_events ${EVENT_COLUMNS}
+      VALUES ${Prisma.join(drafts.map((draft) => eventValues(textId, actorId, draft)))}
+      RETURNING id, text_id AS "textId", type, annotation_id AS "annotationId",
+        reply_id AS "replyId", actor_id AS "actorId", visibility::text AS visibility,
+        thread_author_id AS "threadAuthorId", created_at AS "createdAt"
+    ), woken AS (
+      SELECT pg_notify(${TEXT_EVENTS_CHANNEL}, ${textId} || ':' || max(id)::text) FROM appended
+    )
+    SELECT appended.*, ${previousEventOf(textId)} AS previous
+    FROM appended, woken
+    ORDER BY appended.id`;
+  if (rows.length !== drafts.length) throw new Error("the events were not appended");
+  const previous = rows[0]?.previous ?? 0n;
+  const appended: TextEvent[] = rows.map(({ previous: _, ...event }) => event);
   return noteAppended(tx, { textId, previous, rows: appended });
 }
 
