@@ -1,21 +1,18 @@
 // The event log's append: several events in one statement keep their order and wake listeners once.
-import { createTestDatabase, type TestDatabase } from "@hashiya/db/testing";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { runTransaction } from "../notifications/after-commit";
 import { annotationInput, callerFor } from "../testing/factories";
 import { buildCourseWorld, type CourseWorld } from "../testing/personas";
+import { useTestDatabase } from "../testing/suite";
 import { TEXT_EVENTS_CHANNEL } from "./hub";
 import { appendEvents, type EventDraft } from "./log";
 
-let testDb: TestDatabase;
+const testDb = useTestDatabase("api_live_log");
 let world: CourseWorld;
-
 beforeAll(async () => {
-  testDb = await createTestDatabase("api_live_log");
   world = await buildCourseWorld(testDb.db);
 });
-afterAll(() => testDb.drop());
 
 describe("appendEvents", () => {
   it("gives the events ids in the drafts' order and sends one wake-up naming the last", async () => {
