@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { HASHIYA_EXPORT_FORMAT } from "../export-json";
 import { doc, paragraph } from "../testing/bodies";
 import { arabicText, arbThreads, iris } from "../testing/records";
 import { htmlNormalForm } from "./body-normal-form";
@@ -237,6 +238,11 @@ describe("parseW3cImport", () => {
   it("refuses what is not an annotation document, and links it cannot follow", () => {
     const en = (r: ImportResult) => (r.ok ? [] : r.problems.map((p) => p.message.en));
     expect(en(parseAnnotationImport("{not json"))).toEqual(["The file is not valid JSON."]);
+    // Our own JSON export: told which export to import instead.
+    const ownExport = { format: HASHIYA_EXPORT_FORMAT, version: 1, items: [] };
+    const own = parseAnnotationImport(JSON.stringify(ownExport));
+    expect(own).toMatchObject({ ok: false, problems: [{ code: "import.own_export", item: null }] });
+    expect(en(own)[0]).toMatch(/export it as W3C Web Annotation \(JSON-LD\)/);
     expect(en(parseW3cImport({ type: "Annotation", id: "urn:a", target: "urn:b" }))[0]).toMatch(
       /@context/,
     );

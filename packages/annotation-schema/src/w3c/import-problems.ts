@@ -32,6 +32,10 @@ const templates = {
     en: "The file is neither W3C Web Annotation JSON-LD nor Hypothesis API JSON.",
     ar: `الملف ليس بصيغة ${iso("W3C Web Annotation JSON-LD")} ولا بصيغة ${iso("JSON")} التي تصدّرها واجهة ${iso("Hypothesis")}.`,
   }),
+  "import.own_export": () => ({
+    en: "This is Hashiya's own JSON export, made for reading by other programs. To bring a discussion into a text, export it as W3C Web Annotation (JSON-LD) and import that file.",
+    ar: `هذا ملف ${iso("JSON")} بصيغة حاشية الخاصة، وهو معدّ لتقرأه برامج أخرى. لنقل نقاش إلى نص، صدِّره بصيغة ${iso("W3C Web Annotation (JSON-LD)")} ثم استورد ذلك الملف.`,
+  }),
   "import.no_context": () => ({
     en: "The file does not name the W3C Web Annotation context (http://www.w3.org/ns/anno.jsonld) in its @context.",
     ar: `لا يذكر الملف سياق ${iso("W3C Web Annotation")} ‏(${iso("http://www.w3.org/ns/anno.jsonld")}) في ${iso("@context")}.`,

@@ -1,12 +1,14 @@
+import { HASHIYA_EXPORT_FORMAT } from "../export-json";
 import { isHypothesisJson, parseHypothesisImport } from "./from-hypothesis";
 import { parseW3cImport } from "./from-w3c";
-import type { ImportResult } from "./import-shape";
 import { fileProblem } from "./import-problems";
+import type { ImportResult } from "./import-shape";
 
 /**
  * Reads an import file's text: W3C Web Annotation JSON-LD or Hypothesis API JSON, told apart by
  * their shape (a JSON-LD `@context`, or Hypothesis's `rows` / `user` + `uri`). A byte-order mark
- * is ignored; text that is not JSON is refused with a sentence in both languages.
+ * is ignored; text that is not JSON is refused with a sentence in both languages, and so is our
+ * own JSON export (it names the export to use instead: W3C carries everything an import needs).
  */
 export function parseAnnotationImport(text: string): ImportResult {
   let document: unknown;
@@ -20,5 +22,11 @@ export function parseAnnotationImport(text: string): ImportResult {
 
 /** The same for a document already parsed from JSON. */
 export function parseAnnotationDocument(document: unknown): ImportResult {
+  if (isOwnExport(document)) return { ok: false, problems: [fileProblem("import.own_export")] };
   return isHypothesisJson(document) ? parseHypothesisImport(document) : parseW3cImport(document);
 }
+
+const isOwnExport = (document: unknown) =>
+  typeof document === "object" &&
+  document !== null &&
+  (document as { format?: unknown }).format === HASHIYA_EXPORT_FORMAT;
