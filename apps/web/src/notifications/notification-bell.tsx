@@ -46,7 +46,7 @@ export function NotificationBell() {
         data-testid="notification-bell"
         data-unread={count}
       >
-        <span aria-hidden="true">🔔</span>
+        <BellIcon />
         {count > 0 ? (
           <span className="notification-count" aria-hidden="true">
             {shown}
@@ -57,5 +57,25 @@ export function NotificationBell() {
         {announcement}
       </span>
     </>
+  );
+}
+
+/** A drawn bell (Feather's, MIT): an emoji bell is a blank box where no emoji font is installed. */
+function BellIcon() {
+  return (
+    <svg
+      aria-hidden="true"
+      width="1.15em"
+      height="1.15em"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
+      <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+      <path d="M13.73 21a2 2 0 0 1-3.46 0" />
+    </svg>
   );
 }
