@@ -47,12 +47,16 @@ export function ReactionsBar({
                 data-reaction={kind}
                 onClick={() => onToggle(kind, !(summary?.mine ?? false))}
               >
-                <span aria-hidden="true">{GLYPHS[kind]}</span>
+                <span className="reaction-glyph" aria-hidden="true">
+                  {GLYPHS[kind]}
+                </span>
                 {count > 0 ? <span className="reaction-count">{count}</span> : null}
               </button>
             ) : (
               <span className="reaction" aria-label={label} role="img">
-                <span aria-hidden="true">{GLYPHS[kind]}</span>
+                <span className="reaction-glyph" aria-hidden="true">
+                  {GLYPHS[kind]}
+                </span>
                 <span className="reaction-count">{count}</span>
               </span>
             )}

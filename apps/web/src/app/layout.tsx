@@ -2,6 +2,8 @@ import "@fontsource/noto-sans-arabic/400.css";
 import "@fontsource/noto-sans-arabic/700.css";
 import "@fontsource/noto-naskh-arabic/400.css";
 import "@fontsource/noto-naskh-arabic/700.css";
+// Reactions' emoji where the system has no emoji font (loaded only then, subset by subset).
+import "@fontsource/noto-emoji/400.css";
 import "./globals.css";
 
 import type { Metadata } from "next";
