@@ -32,12 +32,18 @@ export function FormDialog(props: Props) {
     <>
       <button
         type="button"
+        className="button-quiet"
         onClick={() => dialog.current?.showModal()}
         data-testid={`${props.name}-open`}
       >
         {props.openLabel}
       </button>
-      <dialog ref={dialog} aria-labelledby={titleId} data-testid={`${props.name}-dialog`}>
+      <dialog
+        ref={dialog}
+        className="form-dialog"
+        aria-labelledby={titleId}
+        data-testid={`${props.name}-dialog`}
+      >
         <h2 id={titleId}>{props.title}</h2>
         {props.intro}
         <form
@@ -47,12 +53,14 @@ export function FormDialog(props: Props) {
           }}
         >
           {props.children}
-          <button type="submit" disabled={props.busy}>
-            {props.submitLabel}
-          </button>{" "}
-          <button type="button" onClick={() => dialog.current?.close()}>
-            {props.closeLabel}
-          </button>
+          <div className="form-dialog-actions">
+            <button type="submit" className="button" disabled={props.busy}>
+              {props.submitLabel}
+            </button>
+            <button type="button" className="button-quiet" onClick={() => dialog.current?.close()}>
+              {props.closeLabel}
+            </button>
+          </div>
         </form>
       </dialog>
     </>
