@@ -75,11 +75,11 @@ export async function insertThread(
     ), appended AS (
       INSERT INTO text_events ${EVENT_COLUMNS} VALUES ${eventValues(textId, authorId, draft)}
       RETURNING id, created_at
-    )
+    ), woken AS (${wakeUpOf(textId)})
     SELECT inserted.*, ARRAY(SELECT name FROM tagged ORDER BY name) AS "tagNames",
       appended.id AS "eventId", appended.created_at AS "eventAt",
       ${previousEventOf(textId)} AS previous
-    FROM inserted, appended, LATERAL ${wakeUpOf(textId)} AS notified`;
+    FROM inserted, appended, woken`;
   if (!row) throw new Error("the thread was not inserted");
   const { tagNames, eventId, eventAt, previous, ...columns } = row;
   const event: TextEvent = {

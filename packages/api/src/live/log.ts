@@ -48,9 +48,7 @@ export async function appendEvents(
       RETURNING id, text_id AS "textId", type, annotation_id AS "annotationId",
         reply_id AS "replyId", actor_id AS "actorId", visibility::text AS visibility,
         thread_author_id AS "threadAuthorId", created_at AS "createdAt"
-    ), woken AS (
-      SELECT pg_notify(${TEXT_EVENTS_CHANNEL}, ${textId} || ':' || max(id)::text) FROM appended
-    )
+    ), woken AS (${wakeUpOf(textId)})
     SELECT appended.*, ${previousEventOf(textId)} AS previous
     FROM appended, woken
     ORDER BY appended.id`;
@@ -81,9 +79,13 @@ export function previousEventOf(textId: string): Prisma.Sql {
   return Prisma.sql`(SELECT max(id) FROM text_events WHERE text_id = ${textId})`;
 }
 
-/** The wake-up for the row of a CTE named `appended`: the text id and the event's id. */
+/**
+ * The wake-up for the rows of a CTE named `appended`, as a CTE's query: one NOTIFY naming the
+ * text and the last event appended (join its CTE once, so it runs once).
+ */
 export function wakeUpOf(textId: string): Prisma.Sql {
-  return Prisma.sql`(SELECT pg_notify(${TEXT_EVENTS_CHANNEL}, ${textId} || ':' || appended.id::text))`;
+  return Prisma.sql`SELECT pg_notify(${TEXT_EVENTS_CHANNEL}, ${textId} || ':' || max(id)::text)
+    FROM appended`;
 }
 
 /**
