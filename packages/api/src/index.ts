@@ -12,4 +12,5 @@ export { type AppRouter, appCodeOf, appRouter, createTRPCContext };
 export type { Context, SessionUser } from "./trpc";
 export { createLiveHub, type LiveHub, type LiveHubOptions } from "./live/hub";
 export { plainLiveInput, serveLiveSubscription } from "./live/sse-node";
+export { webHeaders } from "./node-headers";
 export { createMailer, LOGGED_MAIL_PREFIX, type Mailer, setMailer } from "./mail/mailer";

@@ -8,6 +8,7 @@ import { limitRequestBody, maxBodyBytesFor, trpcPathsOf } from "../abuse/request
 import { retryAfterMeta } from "../abuse/retry-after";
 import type { LiveHub } from "../live/hub";
 import { serveLiveSubscription } from "../live/sse-node";
+import { webHeaders } from "../node-headers";
 import { appRouter } from "../root";
 import { createTRPCContext, type SessionUser } from "../trpc";
 import { TEST_AUTH_SECRET, TEST_COLLAB_URL } from "./factories";
@@ -59,10 +60,7 @@ export async function startTrpcServer(options: {
       path: url.pathname,
       lastEventId: typeof lastEventId === "string" ? lastEventId : null,
     });
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (typeof value === "string") headers.set(name, value);
-    }
+    const headers = webHeaders(req.headers);
     const hasBody = req.method !== "GET" && req.method !== "HEAD";
     const request = new Request(url, {
       method: req.method,

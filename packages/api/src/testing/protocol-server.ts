@@ -3,6 +3,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { Readable } from "node:stream";
 import type { Db } from "@hashiya/db";
 import type { RateLimits } from "../abuse/rate-limits";
+import { webHeaders } from "../node-headers";
 import { annotationProtocolResponse } from "../protocol";
 import type { SessionUser } from "../trpc";
 import { callerFor } from "./factories";
@@ -45,10 +46,7 @@ export async function startProtocolServer(options: {
     const url = new URL(req.url ?? "/", origin);
     const route = ROUTE.exec(url.pathname);
     if (!route) return void res.writeHead(404).end();
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (typeof value === "string") headers.set(name, value);
-    }
+    const headers = webHeaders(req.headers);
     const hasBody = req.method !== "GET" && req.method !== "HEAD" && req.method !== "OPTIONS";
     const request = new Request(url, {
       method: req.method,

@@ -1,4 +1,4 @@
-import { appRouter, serveLiveSubscription } from "@hashiya/api";
+import { appRouter, serveLiveSubscription, webHeaders } from "@hashiya/api";
 import { clientAddressOf } from "@hashiya/api/abuse";
 import { createNextApiHandler } from "@trpc/server/adapters/next";
 import type { NextApiRequest, NextApiResponse } from "next";
@@ -31,10 +31,7 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
     res.status(404).json({ error: "Only subscriptions are served here; see /api/trpc." });
     return;
   }
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
-  }
+  const headers = webHeaders(req.headers);
   const session = await sessionOf(
     new Request(new URL(req.url ?? "/", "http://localhost"), { headers }),
   );
